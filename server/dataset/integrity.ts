@@ -1,0 +1,74 @@
+/**
+ * Referential and semantic checks on a merged Dataset: every reference resolves, every
+ * citation names a known source, and relationship types connect sensible kinds of actor.
+ */
+import type { Citation, Dataset } from '../domain/schemas.js';
+import type { SeedProblem } from '../domain/errors.js';
+import { datePointEnd, datePointStart } from '../domain/time.js';
+import { STATE_SIDE_KINDS, isContinuumStage, type ActorKind, type RelationshipType } from '../domain/vocabulary.js';
+
+const PLACE_KINDS: readonly ActorKind[] = ['region', 'route', 'state'];
+const PERSON_KINDS: readonly ActorKind[] = ['person', 'official'];
+const DESIGNATOR_KINDS: readonly ActorKind[] = ['state', 'state_agency', 'international_organisation'];
+
+/** Endpoint rules per type: [allowed source kinds, allowed target kinds]; null = any. */
+const ENDPOINT_RULES: Partial<Record<RelationshipType, [readonly ActorKind[] | null, readonly ActorKind[] | null]>> = {
+  operates_in: [null, PLACE_KINDS],
+  traffics_through: [null, PLACE_KINDS],
+  leads: [PERSON_KINDS, null],
+  designated_by: [null, DESIGNATOR_KINDS],
+};
+
+export function checkIntegrity(ds: Dataset): SeedProblem[] {
+  const problems: SeedProblem[] = [];
+  const file = '(merged dataset)';
+  const actorKinds = new Map(ds.actors.map((a) => [a.id, a.kind]));
+  const sourceIds = new Set(ds.sources.map((s) => s.id));
+
+  const checkCitations = (record: string, citations: readonly Citation[]) => {
+    citations.forEach((c, i) => {
+      if (!sourceIds.has(c.source)) problems.push({ file, record, field: `citations.${i}.source`, reason: `unknown source "${c.source}"` });
+    });
+  };
+  const checkActorRef = (record: string, field: string, id: string) => {
+    if (!actorKinds.has(id)) problems.push({ file, record, field, reason: `unknown actor "${id}"` });
+  };
+
+  for (const a of ds.actors) checkCitations(`actors (id "${a.id}")`, a.citations);
+
+  for (const r of ds.relationships) {
+    const record = `relationships (id "${r.id}")`;
+    checkCitations(record, r.citations);
+    checkActorRef(record, 'source', r.source);
+    checkActorRef(record, 'target', r.target);
+    if (r.source === r.target) problems.push({ file, record, field: 'target', reason: 'a relationship cannot link an actor to itself' });
+    const sk = actorKinds.get(r.source);
+    const tk = actorKinds.get(r.target);
+    if (!sk || !tk) continue;
+    if (isContinuumStage(r.type) && (STATE_SIDE_KINDS.includes(sk) || STATE_SIDE_KINDS.includes(tk)) && !r.stageNote) {
+      problems.push({ file, record, field: 'stageNote', reason: `continuum stage "${r.type}" with a state-side actor (${sk}/${tk}) needs a stageNote saying why` });
+    }
+    const rule = ENDPOINT_RULES[r.type];
+    if (rule?.[0] && !rule[0].includes(sk)) problems.push({ file, record, field: 'source', reason: `"${r.type}" needs a source of kind ${rule[0].join('|')}, got ${sk}` });
+    if (rule?.[1] && !rule[1].includes(tk)) problems.push({ file, record, field: 'target', reason: `"${r.type}" needs a target of kind ${rule[1].join('|')}, got ${tk}` });
+  }
+
+  for (const e of ds.events) {
+    const record = `events (id "${e.id}")`;
+    checkCitations(record, e.citations);
+    e.actors.forEach((id, i) => checkActorRef(record, `actors.${i}`, id));
+    e.places.forEach((id, i) => checkActorRef(record, `places.${i}`, id));
+    if (e.endDate && datePointEnd(e.endDate) < datePointStart(e.date)) problems.push({ file, record, field: 'endDate', reason: 'endDate is before date' });
+  }
+  for (const c of ds.capacity) {
+    const record = `capacity (id "${c.id}")`;
+    checkCitations(record, c.citations);
+    checkActorRef(record, 'region', c.region);
+  }
+  for (const f of ds.figures) {
+    const record = `figures (id "${f.id}")`;
+    checkCitations(record, f.citations);
+    f.actors.forEach((id, i) => checkActorRef(record, `actors.${i}`, id));
+  }
+  return problems;
+}

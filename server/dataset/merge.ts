@@ -1,0 +1,82 @@
+/**
+ * Merges per-document seed files into one Dataset. Actors and events may be declared by several
+ * documents under one id: their names, kinds and dates must agree; aliases, citations and
+ * participants are united. Every other record must have a unique id.
+ */
+import type { Actor, Dataset, NexusEvent, SeedFile } from '../domain/schemas.js';
+import { emptyDataset } from '../domain/schemas.js';
+import type { SeedProblem } from '../domain/errors.js';
+
+function union<T>(a: readonly T[], b: readonly T[]): T[] {
+  return [...new Set([...a, ...b])];
+}
+
+function mergeActor(into: Actor, next: Actor, file: string, problems: SeedProblem[]): void {
+  const record = `actors (id "${next.id}")`;
+  if (into.kind !== next.kind) {
+    problems.push({ file, record, field: 'kind', reason: `"${next.kind}" disagrees with "${into.kind}" declared earlier` });
+  }
+  const names = union([into.name], [next.name, ...next.aliases]).filter((n) => n !== into.name);
+  into.aliases = union(into.aliases, names);
+  into.citations = [...into.citations, ...next.citations];
+  if (!into.description && next.description) into.description = next.description;
+  into.country ??= next.country;
+  into.active ??= next.active;
+  into.nameCollision ??= next.nameCollision;
+}
+
+function mergeEvent(into: NexusEvent, next: NexusEvent, file: string, problems: SeedProblem[]): void {
+  if (into.date !== next.date) {
+    problems.push({
+      file,
+      record: `events (id "${next.id}")`,
+      field: 'date',
+      reason: `"${next.date}" disagrees with "${into.date}" declared earlier; give a contested dating its own id`,
+    });
+  }
+  into.actors = union(into.actors, next.actors);
+  into.places = union(into.places, next.places);
+  into.citations = [...into.citations, ...next.citations];
+  if (!into.description && next.description) into.description = next.description;
+  into.endDate ??= next.endDate;
+}
+
+export function mergeSeedFiles(files: ReadonlyArray<{ name: string; data: SeedFile }>): {
+  dataset: Dataset;
+  problems: SeedProblem[];
+} {
+  const problems: SeedProblem[] = [];
+  const dataset = emptyDataset();
+  const actors = new Map<string, Actor>();
+  const events = new Map<string, NexusEvent>();
+  const seen = { sources: new Set<string>(), relationships: new Set<string>(), capacity: new Set<string>(), figures: new Set<string>() };
+
+  const unique = (section: keyof typeof seen, id: string, file: string): boolean => {
+    if (seen[section].has(id)) {
+      problems.push({ file, record: `${section} (id "${id}")`, field: 'id', reason: 'duplicate id' });
+      return false;
+    }
+    seen[section].add(id);
+    return true;
+  };
+
+  for (const { name, data } of files) {
+    if (unique('sources', data.source.id, name)) dataset.sources.push(data.source);
+    for (const actor of data.actors) {
+      const existing = actors.get(actor.id);
+      if (existing) mergeActor(existing, actor, name, problems);
+      else actors.set(actor.id, structuredClone(actor));
+    }
+    for (const event of data.events) {
+      const existing = events.get(event.id);
+      if (existing) mergeEvent(existing, event, name, problems);
+      else events.set(event.id, structuredClone(event));
+    }
+    for (const r of data.relationships) if (unique('relationships', r.id, name)) dataset.relationships.push(r);
+    for (const c of data.capacity) if (unique('capacity', c.id, name)) dataset.capacity.push(c);
+    for (const f of data.figures) if (unique('figures', f.id, name)) dataset.figures.push(f);
+  }
+  dataset.actors = [...actors.values()];
+  dataset.events = [...events.values()];
+  return { dataset, problems };
+}

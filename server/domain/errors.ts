@@ -1,0 +1,57 @@
+/**
+ * Typed domain errors with stable codes. The GraphQL layer maps them to GraphQLError
+ * extensions in one place; the CLIs print them.
+ */
+
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'SEED_INVALID' | 'STORE_UNAVAILABLE' | 'LIMIT_EXCEEDED';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadInputError extends DomainError {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super('BAD_USER_INPUT', `${field}: ${reason}`, { field });
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    field: string = 'id',
+  ) {
+    super('NOT_FOUND', `${field}: no ${entity} with id "${id}"`, { field, id });
+  }
+}
+
+export class StoreUnavailableError extends DomainError {
+  constructor(message: string) {
+    super('STORE_UNAVAILABLE', message);
+  }
+}
+
+export interface SeedProblem {
+  file: string;
+  record: string;
+  field: string;
+  reason: string;
+}
+
+export class SeedValidationError extends DomainError {
+  constructor(readonly problems: readonly SeedProblem[]) {
+    const shown = problems.slice(0, 20).map((p) => `  ${p.file} › ${p.record} › ${p.field}: ${p.reason}`);
+    const more = problems.length > 20 ? [`  … and ${problems.length - 20} more`] : [];
+    super('SEED_INVALID', [`${problems.length} problem(s) in the seed data:`, ...shown, ...more].join('\n'));
+  }
+}

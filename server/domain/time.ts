@@ -1,0 +1,70 @@
+/**
+ * Time semantics shared by every store: date points of year/month/day precision become
+ * inclusive day ranges, and intervals with open (null) ends are unbounded on that side.
+ */
+
+const DAY_MS = 86_400_000;
+
+export interface DayRange {
+  /** Inclusive first day (days since 1970-01-01), or -Infinity for open. */
+  start: number;
+  /** Inclusive last day, or +Infinity for open. */
+  end: number;
+}
+
+function parts(point: string): [number, number | null, number | null] {
+  const [y, m, d] = point.split('-').map(Number);
+  return [y ?? 0, m ?? null, d ?? null];
+}
+
+function dayNumber(year: number, month: number, day: number): number {
+  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+}
+
+/** First day covered by a date point ("1999" → 1999-01-01). */
+export function datePointStart(point: string): number {
+  const [y, m, d] = parts(point);
+  return dayNumber(y, m ?? 1, d ?? 1);
+}
+
+/** Last day covered by a date point ("1999" → 1999-12-31, "2000-02" → 2000-02-29). */
+export function datePointEnd(point: string): number {
+  const [y, m, d] = parts(point);
+  if (d !== null && m !== null) return dayNumber(y, m, d);
+  if (m !== null) return dayNumber(y, m + 1, 1) - 1;
+  return dayNumber(y + 1, 1, 1) - 1;
+}
+
+export function yearOf(point: string): number {
+  return parts(point)[0];
+}
+
+export interface IntervalLike {
+  from: string | null;
+  to: string | null;
+}
+
+export function intervalRange(interval: IntervalLike | null | undefined): DayRange {
+  return {
+    start: interval?.from ? datePointStart(interval.from) : -Infinity,
+    end: interval?.to ? datePointEnd(interval.to) : Infinity,
+  };
+}
+
+/** The whole of a year, or of an inclusive span of years. */
+export function yearRange(fromYear: number, toYear: number = fromYear): DayRange {
+  return { start: dayNumber(fromYear, 1, 1), end: dayNumber(toYear + 1, 1, 1) - 1 };
+}
+
+export function overlaps(a: DayRange, b: DayRange): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** A relationship is valid during a window when its interval overlaps it. */
+export function validDuring(interval: IntervalLike | null | undefined, window: DayRange | null): boolean {
+  return window === null || overlaps(intervalRange(interval), window);
+}
+
+export function dayToIso(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
