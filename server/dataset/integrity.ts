@@ -19,11 +19,16 @@ const ENDPOINT_RULES: Partial<Record<RelationshipType, [readonly ActorKind[] | n
   designated_by: [null, DESIGNATOR_KINDS],
 };
 
-export function checkIntegrity(ds: Dataset): SeedProblem[] {
+/** Records already stored, which a batch may refer to without repeating them. */
+export interface KnownRecords {
+  actorKinds: ReadonlyMap<string, ActorKind>;
+  sourceIds: ReadonlySet<string>;
+}
+
+export function checkIntegrity(ds: Dataset, known?: KnownRecords, file = '(merged dataset)'): SeedProblem[] {
   const problems: SeedProblem[] = [];
-  const file = '(merged dataset)';
-  const actorKinds = new Map(ds.actors.map((a) => [a.id, a.kind]));
-  const sourceIds = new Set(ds.sources.map((s) => s.id));
+  const actorKinds = new Map([...(known?.actorKinds ?? []), ...ds.actors.map((a) => [a.id, a.kind] as const)]);
+  const sourceIds = new Set([...(known?.sourceIds ?? []), ...ds.sources.map((s) => s.id)]);
 
   const checkCitations = (record: string, citations: readonly Citation[]) => {
     citations.forEach((c, i) => {

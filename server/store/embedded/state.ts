@@ -1,0 +1,90 @@
+/**
+ * The embedded store's in-memory state: records by id plus an adjacency index
+ * (actor id → ids of relationships touching it). Pure data; no I/O.
+ */
+import type { Actor, CapacityAssessment, Dataset, Figure, NexusEvent, Relationship, Source } from '../../domain/schemas.js';
+import { searchKeys } from '../../domain/search.js';
+
+export interface IndexedActor {
+  actor: Actor;
+  keys: string[];
+}
+
+export class StoreState {
+  readonly sources = new Map<string, Source>();
+  readonly actors = new Map<string, IndexedActor>();
+  readonly relationships = new Map<string, Relationship>();
+  readonly events = new Map<string, NexusEvent>();
+  readonly capacity = new Map<string, CapacityAssessment>();
+  readonly figures = new Map<string, Figure>();
+  readonly adjacency = new Map<string, Set<string>>();
+
+  static from(dataset: Dataset): StoreState {
+    const state = new StoreState();
+    state.apply(dataset);
+    return state;
+  }
+
+  /** A shallow copy whose maps can be changed without touching this state. */
+  clone(): StoreState {
+    const next = new StoreState();
+    for (const key of ['sources', 'actors', 'relationships', 'events', 'capacity', 'figures'] as const) {
+      for (const [id, value] of this[key]) (next[key] as Map<string, unknown>).set(id, value);
+    }
+    for (const [id, set] of this.adjacency) next.adjacency.set(id, new Set(set));
+    return next;
+  }
+
+  /** Replace records by id. Returns how many records were created or changed. */
+  apply(batch: Dataset): number {
+    let changed = 0;
+    const same = (a: unknown, b: unknown) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+    const put = <T extends { id: string }>(map: Map<string, T>, value: T): void => {
+      if (same(map.get(value.id), value)) return;
+      map.set(value.id, value);
+      changed += 1;
+    };
+    batch.sources.forEach((s) => put(this.sources, s));
+    for (const a of batch.actors) {
+      if (same(this.actors.get(a.id)?.actor, a)) continue;
+      this.actors.set(a.id, { actor: a, keys: searchKeys(a) });
+      changed += 1;
+    }
+    for (const r of batch.relationships) {
+      const previous = this.relationships.get(r.id);
+      if (same(previous, r)) continue;
+      if (previous) this.unlink(previous);
+      this.relationships.set(r.id, r);
+      this.link(r);
+      changed += 1;
+    }
+    batch.events.forEach((e) => put(this.events, e));
+    batch.capacity.forEach((c) => put(this.capacity, c));
+    batch.figures.forEach((f) => put(this.figures, f));
+    return changed;
+  }
+
+  toDataset(): Dataset {
+    return {
+      sources: [...this.sources.values()],
+      actors: [...this.actors.values()].map((a) => a.actor),
+      relationships: [...this.relationships.values()],
+      events: [...this.events.values()],
+      capacity: [...this.capacity.values()],
+      figures: [...this.figures.values()],
+    };
+  }
+
+  private link(r: Relationship): void {
+    for (const id of [r.source, r.target]) {
+      let set = this.adjacency.get(id);
+      if (!set) this.adjacency.set(id, (set = new Set()));
+      set.add(r.id);
+    }
+  }
+
+  private unlink(r: Relationship): void {
+    this.adjacency.get(r.source)?.delete(r.id);
+    this.adjacency.get(r.target)?.delete(r.id);
+  }
+}

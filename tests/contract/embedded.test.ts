@@ -1,0 +1,51 @@
+/** The store contract on the embedded adapter (always), plus its crash-safe persistence. */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EmbeddedStore } from '../../server/store/embedded/adapter.js';
+import { fixtureDataset } from '../fixtures/graph.js';
+import { runStoreContract } from './store-contract.js';
+
+runStoreContract('embedded (in memory)', () => EmbeddedStore.open({ dataFile: null }));
+
+describe('embedded store persistence', () => {
+  const dirs: string[] = [];
+  const tempFile = async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'nexus-store-'));
+    dirs.push(dir);
+    return path.join(dir, 'nested', 'nexus.json');
+  };
+  afterAll(async () => {
+    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  });
+
+  it('keeps every write across a restart and leaves no temp files', async () => {
+    const file = await tempFile();
+    const first = await EmbeddedStore.open({ dataFile: file });
+    await first.upsert(fixtureDataset());
+    await first.close();
+    const second = await EmbeddedStore.open({ dataFile: file });
+    expect(await second.counts()).toMatchObject({ actors: 8, relationships: 10 });
+    expect((await second.dyad('a', 'b')).map((r) => r.id)).toEqual(['r-ab', 'r-ab2']);
+    expect(await readdir(path.dirname(file))).toEqual(['nexus.json']);
+  });
+
+  it('a rejected batch leaves the file as it was', async () => {
+    const file = await tempFile();
+    const store = await EmbeddedStore.open({ dataFile: file });
+    await store.upsert(fixtureDataset());
+    await expect(store.upsert({ relationships: [{ ...fixtureDataset().relationships[0]!, id: 'r-x', source: 'ghost' }] })).rejects.toThrow(/ghost/);
+    const reopened = await EmbeddedStore.open({ dataFile: file });
+    expect((await reopened.counts()).relationships).toBe(10);
+  });
+
+  it('serialises concurrent writes', async () => {
+    const store = await EmbeddedStore.open({ dataFile: await tempFile() });
+    await store.upsert(fixtureDataset());
+    const base = fixtureDataset().relationships[0]!;
+    const writes = Array.from({ length: 20 }, (_, i) => store.upsert({ relationships: [{ ...base, id: `r-c${i}` }] }));
+    await Promise.all(writes);
+    expect((await store.counts()).relationships).toBe(30);
+  });
+});
