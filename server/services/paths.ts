@@ -57,6 +57,9 @@ export interface PathResult {
 
 const UNDATED = -1_000_000;
 
+/** Let other requests run during a long search. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function surestFirst(a: Relationship, b: Relationship): number {
   return confidenceRank(b.confidence) - confidenceRank(a.confidence) || compareRelationships(a, b);
 }
@@ -92,8 +95,9 @@ export async function findPaths(store: GraphStore, q: PathQuery): Promise<PathRe
   const visited = new Set<string>([q.from]);
   const hops: PathHop[] = [];
 
-  const walk = (u: string, depth: number, length: number, clock: number): void => {
+  const walk = async (u: string, depth: number, length: number, clock: number): Promise<void> => {
     if (capped || shouldStop()) return;
+    if ((steps & 2047) === 0) await yieldToEventLoop();
     if (depth === length) {
       if (u !== q.to) return;
       if (paths.length === wanted) {
@@ -116,7 +120,7 @@ export async function findPaths(store: GraphStore, q: PathQuery): Promise<PathRe
       if (!hop) continue;
       visited.add(w);
       hops.push({ from: u, to: w, relationship: hop.primary, alternatives: hop.rest });
-      walk(w, depth + 1, length, hop.clock);
+      await walk(w, depth + 1, length, hop.clock);
       hops.pop();
       visited.delete(w);
       if (capped || timedOut) return;
@@ -124,7 +128,7 @@ export async function findPaths(store: GraphStore, q: PathQuery): Promise<PathRe
   };
 
   for (let length = least; length <= q.maxHops && !capped && !timedOut; length += 1) {
-    walk(q.from, 0, length, -Infinity);
+    await walk(q.from, 0, length, -Infinity);
     const done = q.mode === 'SHORTEST' ? paths.length > 0 : q.mode === 'K_SHORTEST' ? paths.length >= wanted : false;
     if (done) break;
   }

@@ -1,0 +1,33 @@
+/**
+ * The one place where errors become GraphQL errors: domain errors keep their stable code and a
+ * message naming the argument; anything unexpected is logged and reported as an internal error,
+ * with no stack trace outside development.
+ */
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainError } from '../domain/errors.js';
+
+export function formatError(development: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      return {
+        message: original.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: original.code, ...original.details },
+      };
+    }
+    const code = formatted.extensions?.['code'];
+    if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+      if (!(original instanceof GraphQLError)) console.error('[graphql] unexpected error', original);
+      return {
+        message: development ? formatted.message : 'Internal server error',
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: 'INTERNAL_SERVER_ERROR', ...(development ? { stacktrace: formatted.extensions?.['stacktrace'] } : {}) },
+      };
+    }
+    const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions: development ? (formatted.extensions ?? {}) : extensions };
+  };
+}

@@ -1,0 +1,151 @@
+// Generated from schema.graphql by server/graphql/codegen.ts (npm run gen:graphql). Do not edit.
+
+export type ActorKind = 'terrorist_group' | 'insurgent_group' | 'extremist_movement' | 'political_party' | 'criminal_group' | 'trafficking_network' | 'state' | 'state_agency' | 'military_force' | 'official' | 'person' | 'international_organisation' | 'region' | 'route';
+
+export type Capacity = 'hegemonic' | 'captured' | 'degraded' | 'failed';
+
+export type ChangeKind = 'ACTOR_APPEARS' | 'ACTOR_ENDS' | 'RELATIONSHIP_STARTS' | 'RELATIONSHIP_ENDS' | 'STAGE_CHANGES';
+
+export type Confidence = 'stated' | 'reported' | 'alleged' | 'disputed';
+
+export type ContinuumStage = 'no_relationship' | 'operational' | 'alliance' | 'convergence';
+
+export type Direction = 'ANY' | 'OUT' | 'IN';
+
+export type EventKind = 'attack' | 'incursion' | 'battle' | 'unrest' | 'operation' | 'political' | 'organisational' | 'agreement' | 'other';
+
+export type PathMode = 'SHORTEST' | 'K_SHORTEST' | 'ALL_SIMPLE';
+
+export interface RelationshipFilter {
+  types?: Array<RelationshipType> | null;
+  stages?: Array<ContinuumStage> | null;
+  actorIds?: Array<string> | null;
+  at?: number | null;
+  from?: number | null;
+  to?: number | null;
+  minConfidence?: Confidence | null;
+}
+
+export type RelationshipType = 'no_relationship' | 'operational' | 'alliance' | 'convergence' | 'splinter_of' | 'successor_of' | 'member_of' | 'leads' | 'part_of' | 'collusion' | 'supports' | 'funds' | 'assists' | 'cooperates_with' | 'rivalry' | 'operates_in' | 'traffics_through' | 'combats' | 'attacks' | 'designated_by';
+
+export type TruncatedBy = 'LIMIT' | 'TIME';
+
+export interface YearWindow {
+  from: number;
+  to: number;
+}
+
+export interface ActorRelationshipsArgs {
+  filter?: RelationshipFilter | null;
+  first: number | null;
+}
+
+export interface QueryActorsArgs {
+  search?: string | null;
+  kinds?: Array<ActorKind> | null;
+  countries?: Array<string> | null;
+  activeAt?: number | null;
+  first: number | null;
+  after?: string | null;
+}
+
+export interface QueryActorArgs {
+  id: string;
+}
+
+export interface QueryRelationshipArgs {
+  id: string;
+}
+
+export interface QueryRelationshipsArgs {
+  filter?: RelationshipFilter | null;
+  first: number | null;
+  after?: string | null;
+}
+
+export interface QueryPathsArgs {
+  from: string;
+  to: string;
+  mode: PathMode | null;
+  k: number | null;
+  maxHops: number | null;
+  types?: Array<RelationshipType> | null;
+  stages?: Array<ContinuumStage> | null;
+  at?: number | null;
+  window?: YearWindow | null;
+  timeRespecting: boolean | null;
+  minConfidence?: Confidence | null;
+  direction: Direction | null;
+  excludeActors?: Array<string> | null;
+  limit: number | null;
+}
+
+export interface QueryNetworkArgs {
+  at?: number | null;
+  window?: YearWindow | null;
+  types?: Array<RelationshipType> | null;
+  stages?: Array<ContinuumStage> | null;
+  kinds?: Array<ActorKind> | null;
+  minConfidence?: Confidence | null;
+  limit: number | null;
+}
+
+export interface QueryNeighbourhoodArgs {
+  id: string;
+  depth: number | null;
+  at?: number | null;
+  window?: YearWindow | null;
+  types?: Array<RelationshipType> | null;
+  stages?: Array<ContinuumStage> | null;
+  minConfidence?: Confidence | null;
+  limit: number | null;
+}
+
+export interface QueryDyadArgs {
+  a: string;
+  b: string;
+}
+
+export interface QueryDiffArgs {
+  fromYear: number;
+  toYear: number;
+  types?: Array<RelationshipType> | null;
+  stages?: Array<ContinuumStage> | null;
+  minConfidence?: Confidence | null;
+}
+
+export interface QueryStateCapacityArgs {
+  region?: string | null;
+  period?: YearWindow | null;
+}
+
+export interface QueryEventsArgs {
+  actorId?: string | null;
+  window?: YearWindow | null;
+}
+
+export interface QueryFiguresArgs {
+  actorId?: string | null;
+}
+
+/** Arguments of every Query field (fields without arguments map to Record<string, never>). */
+export interface QueryArgs {
+  actors: QueryActorsArgs;
+  actor: QueryActorArgs;
+  relationship: QueryRelationshipArgs;
+  relationshipTypes: Record<string, never>;
+  actorKinds: Record<string, never>;
+  confidenceGrades: Record<string, never>;
+  capacityTypes: Record<string, never>;
+  relationships: QueryRelationshipsArgs;
+  paths: QueryPathsArgs;
+  network: QueryNetworkArgs;
+  neighbourhood: QueryNeighbourhoodArgs;
+  timeline: Record<string, never>;
+  dyad: QueryDyadArgs;
+  diff: QueryDiffArgs;
+  stateCapacity: QueryStateCapacityArgs;
+  events: QueryEventsArgs;
+  figures: QueryFiguresArgs;
+  sources: Record<string, never>;
+}

@@ -1,0 +1,58 @@
+/**
+ * Query resolvers: thin — take the arguments (typed from the SDL), call the service, return.
+ * Validation and logic live in the services.
+ */
+import {
+  ACTOR_KINDS,
+  ACTOR_KIND_INFO,
+  CAPACITY_INFO,
+  CAPACITY_TYPES,
+  CONFIDENCE_GRADES,
+  CONFIDENCE_INFO,
+  RELATIONSHIP_TYPES,
+  RELATIONSHIP_TYPE_INFO,
+  confidenceRank,
+} from '../../domain/vocabulary.js';
+import { encodeCursor } from '../../services/inputs.js';
+import type { Paged } from '../../services/nexus.js';
+import type { Context } from '../context.js';
+import type { QueryArgs } from '../generated.js';
+
+type QueryResolvers = {
+  [K in keyof QueryArgs]: (parent: unknown, args: QueryArgs[K], ctx: Context) => unknown;
+};
+
+function connection<T>(page: Paged<T>) {
+  const edges = page.items.map((node, i) => ({ cursor: encodeCursor(page.offset + i), node }));
+  return {
+    totalCount: page.totalCount,
+    edges,
+    nodes: page.items,
+    pageInfo: { hasNextPage: page.offset + page.items.length < page.totalCount, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}
+
+export const queryResolvers = {
+  actors: async (_, args, { service }) => connection(await service.actors(args)),
+  actor: (_, { id }, { service }) => service.actor(id),
+  relationship: (_, { id }, { service }) => service.relationship(id),
+  relationshipTypes: () =>
+    RELATIONSHIP_TYPES.map((type) => {
+      const info = RELATIONSHIP_TYPE_INFO[type];
+      return { type, label: info.label, description: info.description, directed: info.directed, isStage: info.stage !== null, stageOrder: info.stage };
+    }),
+  actorKinds: () => ACTOR_KINDS.map((kind) => ({ kind, ...ACTOR_KIND_INFO[kind] })),
+  confidenceGrades: () => CONFIDENCE_GRADES.map((grade) => ({ grade, ...CONFIDENCE_INFO[grade], rank: confidenceRank(grade) })),
+  capacityTypes: () => CAPACITY_TYPES.map((capacity) => ({ capacity, ...CAPACITY_INFO[capacity] })),
+  relationships: async (_, { filter, first, after }, { service }) => connection(await service.relationships(filter, first, after)),
+  paths: (_, args, { service }) => service.paths(args),
+  network: (_, args, { service }) => service.network(args),
+  neighbourhood: (_, args, { service }) => service.neighbourhood(args),
+  timeline: (_, __, { service }) => service.timeline(),
+  dyad: (_, { a, b }, { service }) => service.dyad(a, b),
+  diff: (_, args, { service }) => service.diff(args),
+  stateCapacity: (_, args, { service }) => service.stateCapacity(args),
+  events: (_, args, { service }) => service.events(args),
+  figures: (_, { actorId }, { service }) => service.figures(actorId),
+  sources: (_, __, { service }) => service.sources(),
+} satisfies QueryResolvers;

@@ -1,0 +1,26 @@
+/**
+ * Health endpoints: /healthz says the process is up, which store it uses and what it holds;
+ * /readyz says whether the store answers right now (503 when it does not).
+ */
+import { Router } from 'express';
+import type { GraphStore } from '../store/port.js';
+
+export function healthRouter(store: GraphStore): Router {
+  const router = Router();
+  router.get('/healthz', async (_req, res) => {
+    try {
+      res.json({ status: 'ok', store: store.kind, counts: await store.counts() });
+    } catch (e) {
+      res.status(503).json({ status: 'degraded', store: store.kind, error: (e as Error).message });
+    }
+  });
+  router.get('/readyz', async (_req, res) => {
+    try {
+      await store.ping();
+      res.json({ ready: true, store: store.kind });
+    } catch (e) {
+      res.status(503).json({ ready: false, store: store.kind, error: (e as Error).message });
+    }
+  });
+  return router;
+}
