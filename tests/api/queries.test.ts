@@ -1,0 +1,181 @@
+/**
+ * The GraphQL API over real HTTP on the sourced dataset: answers known from the documents.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql, startTestServer, type TestServer } from '../helpers/server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+interface Rel {
+  id: string;
+  type: string;
+  source: { id: string };
+  target: { id: string };
+  interval: { from: string | null; to: string | null; label: string };
+  confidence: string;
+  citations: Array<{ quote: string; source: { id: string; title: string } }>;
+}
+const REL = 'id type source { id } target { id } interval { from to label } confidence citations { quote source { id title } }';
+
+describe('vocabulary', () => {
+  it('lists relationship types with the continuum stages first, in order', async () => {
+    const { body } = await gql<{ relationshipTypes: Array<{ type: string; isStage: boolean; stageOrder: number | null; directed: boolean }> }>(
+      server.url,
+      '{ relationshipTypes { type label description directed isStage stageOrder } }',
+    );
+    const types = body.data!.relationshipTypes;
+    expect(types.slice(0, 4).map((t) => [t.type, t.stageOrder])).toEqual([
+      ['NO_RELATIONSHIP', 0],
+      ['OPERATIONAL', 1],
+      ['ALLIANCE', 2],
+      ['CONVERGENCE', 3],
+    ]);
+    expect(types.find((t) => t.type === 'SPLINTER_OF')).toMatchObject({ isStage: false, directed: true });
+  });
+});
+
+describe('actors', () => {
+  it('finds an actor by a transliterated alias, with paging', async () => {
+    const { body } = await gql<{ actors: { totalCount: number; nodes: Array<{ id: string }> } }>(server.url, '{ actors(search: "Yuldashev") { totalCount nodes { id } } }');
+    expect(body.data!.actors.nodes.map((a) => a.id)).toContain('tohir-yoldash');
+    const page1 = await gql<{ actors: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Array<{ id: string }> } }>(
+      server.url,
+      '{ actors(kinds: [TERRORIST_GROUP], first: 3) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }',
+    );
+    const first = page1.body.data!.actors;
+    expect(first.totalCount).toBeGreaterThan(5);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const page2 = await gql<{ actors: { nodes: Array<{ id: string }> } }>(server.url, 'query ($after: String) { actors(kinds: [TERRORIST_GROUP], first: 3, after: $after) { nodes { id } } }', { after: first.pageInfo.endCursor });
+    const second = page2.body.data!.actors.nodes.map((a) => a.id);
+    expect(second).toHaveLength(3);
+    expect(second.some((id) => first.nodes.some((n) => n.id === id))).toBe(false);
+  });
+
+  it('gives an actor its kind, relationships, events and sourced citations', async () => {
+    const { body } = await gql<{ actor: { kind: string; aliases: string[]; events: Array<{ id: string }>; citations: Array<{ quote: string; source: { title: string } }>; relationships: Rel[] } }>(
+      server.url,
+      `{ actor(id: "imu") { kind aliases events { id } citations { quote source { title } } relationships(filter: { types: [ALLIANCE] }) { ${REL} } } }`,
+    );
+    const imu = body.data!.actor;
+    expect(imu.kind).toBe('TERRORIST_GROUP');
+    expect(imu.events.map((e) => e.id)).toContain('ev-1999-batken-incursion');
+    expect(imu.citations.length).toBeGreaterThan(0);
+    // The IMU's alliance with the Taliban from 1998 (Cornell).
+    const withTaliban = imu.relationships.filter((r) => [r.source.id, r.target.id].includes('taliban'));
+    expect(withTaliban.some((r) => r.interval.from === '1998')).toBe(true);
+    expect(withTaliban.every((r) => r.citations.length > 0)).toBe(true);
+  });
+
+  it('records the IJU as a splinter of the IMU', async () => {
+    const { body } = await gql<{ actor: { relationships: Rel[] } }>(server.url, `{ actor(id: "iju") { relationships(filter: { types: [SPLINTER_OF] }) { ${REL} } } }`);
+    expect(body.data!.actor.relationships.some((r) => r.source.id === 'iju' && r.target.id === 'imu')).toBe(true);
+  });
+});
+
+describe('paths', () => {
+  it('connects Jund al-Khilafah to Al-Qaeda, hop by hop with evidence', async () => {
+    const { body } = await gql<{ paths: { truncated: boolean; paths: Array<{ length: number; actors: Array<{ id: string }>; hops: Array<{ relationship: Rel }> }> } }>(
+      server.url,
+      `{ paths(from: "jund-al-khilafah", to: "al-qaeda", maxHops: 3) { truncated paths { length actors { id } hops { relationship { ${REL} } } } } }`,
+    );
+    const [path] = body.data!.paths.paths;
+    expect(path).toBeDefined();
+    expect(path!.actors[0]!.id).toBe('jund-al-khilafah');
+    expect(path!.actors.at(-1)!.id).toBe('al-qaeda');
+    expect(path!.hops).toHaveLength(path!.length);
+    for (const hop of path!.hops) expect(hop.relationship.citations[0]!.quote.length).toBeGreaterThan(10);
+  });
+
+  it('lists k shortest paths in order of length', async () => {
+    const { body } = await gql<{ paths: { paths: Array<{ length: number }> } }>(server.url, '{ paths(from: "iju", to: "taliban", mode: K_SHORTEST, k: 5, maxHops: 3) { paths { length } } }');
+    const lengths = body.data!.paths.paths.map((p) => p.length);
+    expect(lengths.length).toBe(5);
+    expect([...lengths].sort((a, b) => a - b)).toEqual(lengths);
+  });
+});
+
+describe('the network over time', () => {
+  it('shows a relationship that ended in 2001 in 1999 but not in 2005', async () => {
+    const q = 'query ($at: Int) { network(at: $at) { truncated nodes { id } edges { id source { id } target { id } } } }';
+    const at1999 = await gql<{ network: { nodes: Array<{ id: string }>; edges: Array<{ id: string }> } }>(server.url, q, { at: 1999 });
+    const at2005 = await gql<{ network: { nodes: Array<{ id: string }>; edges: Array<{ id: string }> } }>(server.url, q, { at: 2005 });
+    const ids1999 = at1999.body.data!.network.edges.map((e) => e.id);
+    const ids2005 = at2005.body.data!.network.edges.map((e) => e.id);
+    const ended2001 = await gql<{ relationships: { nodes: Rel[] } }>(server.url, `{ relationships(filter: { actorIds: ["imu"], types: [ALLIANCE] }, first: 100) { nodes { ${REL} } } }`);
+    const imuTaliban = ended2001.body.data!.relationships.nodes.find((r) => r.interval.from === '1998' && r.interval.to === '2001');
+    expect(imuTaliban).toBeDefined();
+    expect(ids1999).toContain(imuTaliban!.id);
+    expect(ids2005).not.toContain(imuTaliban!.id);
+    const nodeIds = new Set(at1999.body.data!.network.nodes.map((n) => n.id));
+    for (const e of at1999.body.data!.network.edges as unknown as Rel[]) expect(nodeIds.has(e.source.id) && nodeIds.has(e.target.id)).toBe(true);
+  });
+
+  it('lists the years where something changes, with dated events', async () => {
+    const { body } = await gql<{ timeline: { minYear: number; maxYear: number; years: Array<{ year: number; changes: Array<{ kind: string }>; events: Array<{ id: string }> }> } }>(
+      server.url,
+      '{ timeline { minYear maxYear years { year changes { kind actors { id } } events { id } } } }',
+    );
+    const t = body.data!.timeline;
+    expect(t.minYear).toBeLessThanOrEqual(1991);
+    expect(t.maxYear).toBeGreaterThanOrEqual(2015);
+    const y1999 = t.years.find((y) => y.year === 1999)!;
+    expect(y1999.events.map((e) => e.id)).toContain('ev-1999-tashkent-bombings');
+    expect(t.years.find((y) => y.year === 1998)!.changes.some((c) => c.kind === 'RELATIONSHIP_STARTS')).toBe(true);
+  });
+
+  it('gives the IMU–Taliban stage history and the diff between two years', async () => {
+    const dyad = await gql<{ dyad: { periods: Array<{ fromYear: number; toYear: number; stage: string }>; relationships: Rel[] } }>(
+      server.url,
+      `{ dyad(a: "imu", b: "taliban") { periods { fromYear toYear stage } relationships { ${REL} } } }`,
+    );
+    expect(dyad.body.data!.dyad.periods.some((p) => p.stage === 'ALLIANCE' && p.fromYear <= 1998)).toBe(true);
+    const diff = await gql<{ diff: { added: Rel[]; ended: Rel[] } }>(server.url, `{ diff(fromYear: 1997, toYear: 1999) { added { ${REL} } ended { id } changedStage { a { id } b { id } fromStage toStage } } }`);
+    expect(diff.body.data!.diff.added.some((r) => r.interval.from === '1998' && [r.source.id, r.target.id].includes('taliban'))).toBe(true);
+  });
+
+  it("rates GBAO's state capacity in 1991–1997 as failed (Table 2)", async () => {
+    const { body } = await gql<{ stateCapacity: { ratings: Array<{ region: { id: string }; period: { label: string }; capacity: string[]; citations: Array<{ location: string | null }> }> } }>(
+      server.url,
+      '{ stateCapacity(region: "gbao", period: { from: 1991, to: 1997 }) { periods { label } ratings { region { id } period { label } capacity citations { quote location } } } }',
+    );
+    const cell = body.data!.stateCapacity.ratings.find((r) => r.period.label === '1991–1997');
+    expect(cell?.capacity).toEqual(['FAILED']);
+  });
+
+  it('lists the five source documents with how many facts each supports', async () => {
+    const { body } = await gql<{ sources: Array<{ id: string; factCount: number; file: string }> }>(server.url, '{ sources { id title authors year file factCount } }');
+    expect(body.data!.sources.map((s) => s.file).sort()).toEqual([
+      '000_550be882ffa95725.txt',
+      '001_0953e715fa6bf801.txt',
+      '002_cfa0839228037d11.txt',
+      '003_8d3183851164a6fb.txt',
+      '004_5d96abde20c2e2b3.txt',
+    ]);
+    for (const s of body.data!.sources) expect(s.factCount).toBeGreaterThan(20);
+  });
+});
+
+describe('HTTP', () => {
+  it('answers GET queries (with the CSRF preflight header) and refuses simple cross-site GETs', async () => {
+    const url = `${server.url}/graphql?query=${encodeURIComponent('{ sources { id } }')}`;
+    const ok = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toMatch(/application\/(graphql-response\+)?json/);
+    const blocked = await fetch(url);
+    expect(blocked.status).toBe(400);
+  });
+
+  it('reports health with the store kind and counts, and readiness', async () => {
+    const health = (await (await fetch(`${server.url}/healthz`)).json()) as { status: string; store: string; counts: { actors: number; relationships: number } };
+    expect(health).toMatchObject({ status: 'ok', store: 'embedded' });
+    expect(health.counts.actors).toBeGreaterThan(100);
+    expect(health.counts.relationships).toBeGreaterThan(200);
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+  });
+});

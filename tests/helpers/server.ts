@@ -1,0 +1,61 @@
+/**
+ * Test server: the real app (createApp) on an ephemeral loopback port, over an in-memory embedded
+ * store holding the sourced dataset. Optionally builds the explorer first.
+ */
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../../server/app.js';
+import { loadConfig, type Config } from '../../server/config.js';
+import { loadSeedDir } from '../../server/dataset/load.js';
+import { EmbeddedStore } from '../../server/store/embedded/adapter.js';
+import type { NexusService } from '../../server/services/nexus.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+let clientBuild: Promise<void> | null = null;
+
+/** Build client/ into client/dist once per test process. */
+export function ensureClientBuilt(): Promise<void> {
+  clientBuild ??= import('vite').then(async ({ build }) => {
+    await build({ configFile: path.join(ROOT, 'client/vite.config.ts'), logLevel: 'warn' });
+  });
+  return clientBuild;
+}
+
+export interface TestServer {
+  url: string;
+  service: NexusService;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: { buildClient?: boolean; limits?: Partial<Config['limits']> } = {}): Promise<TestServer> {
+  if (options.buildClient) await ensureClientBuilt();
+  const config = loadConfig({ NODE_ENV: 'test' });
+  const store = await EmbeddedStore.open({ dataFile: null });
+  await store.upsert(await loadSeedDir());
+  const { app, service, stop } = await createApp({ store, config: { ...config, limits: { ...config.limits, ...options.limits } } });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    service,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stop();
+      await store.close();
+    },
+  };
+}
+
+/** POST a GraphQL request; returns status and parsed body. */
+export async function gql<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ status: number; body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }> } }> {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return { status: res.status, body: (await res.json()) as never };
+}
