@@ -1,0 +1,7 @@
+// Query: actorsByIds
+// Purpose: fetch stored actors by id (getActors, snapshot endpoints, upsert change detection).
+// Params: $ids (list of actor ids).
+// Returns: one row per stored actor: actor (Actor property map). Order is not significant.
+MATCH (a:Actor)
+WHERE a.id IN $ids
+RETURN a {.*} AS actor

@@ -1,0 +1,7 @@
+// Query: capacityByIds
+// Purpose: fetch stored capacity ratings by id (upsert change detection).
+// Params: $ids (list of rating ids).
+// Returns: one row per stored rating: capacity (CapacityAssessment property map plus region id).
+MATCH (c:CapacityAssessment)-[:RATES]->(region:Actor)
+WHERE c.id IN $ids
+RETURN c {.*, region: region.id} AS capacity

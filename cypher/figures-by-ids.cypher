@@ -1,0 +1,7 @@
+// Query: figuresByIds
+// Purpose: fetch stored figures by id (upsert change detection).
+// Params: $ids (list of figure ids).
+// Returns: one row per stored figure: figure (Figure property map plus actors as a list of {id, position}).
+MATCH (f:Figure)
+WHERE f.id IN $ids
+RETURN f {.*, actors: [(f)-[i:ABOUT]->(a:Actor) | {id: a.id, position: i.position}]} AS figure

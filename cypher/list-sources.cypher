@@ -1,0 +1,9 @@
+// Query: listSources
+// Purpose: every source document with the number of records (actors, relationships, events,
+//   capacity ratings, figures) citing it; a record citing a source twice counts once.
+// Params: $types (the vocabulary's Neo4j relationship types).
+// Returns: one row per source: source (Source property map), factCount (integer). Sorted by the adapter.
+MATCH (s:Source)
+RETURN s {.*} AS source,
+  COUNT { MATCH (n:Actor|Event|CapacityAssessment|Figure) WHERE s.id IN n.citationSources }
+  + COUNT { MATCH (:Actor)-[r]->(:Actor) WHERE type(r) IN $types AND s.id IN r.citationSources } AS factCount

@@ -1,0 +1,8 @@
+// Query: upsertActors
+// Purpose: create or replace actors by id (all properties replaced; relationships kept).
+// Params: $rows (list of {id, props}).
+// Returns: one row: written (integer, the number of rows written).
+UNWIND $rows AS row
+MERGE (a:Actor {id: row.id})
+SET a = row.props
+RETURN count(a) AS written
