@@ -44,11 +44,20 @@ export interface IntervalLike {
   to: string | null;
 }
 
+const rangeCache = new WeakMap<IntervalLike, DayRange>();
+
+/** The inclusive day range of an interval (memoised per interval object: records are immutable). */
 export function intervalRange(interval: IntervalLike | null | undefined): DayRange {
-  return {
-    start: interval?.from ? datePointStart(interval.from) : -Infinity,
-    end: interval?.to ? datePointEnd(interval.to) : Infinity,
-  };
+  if (!interval) return { start: -Infinity, end: Infinity };
+  let range = rangeCache.get(interval);
+  if (!range) {
+    range = {
+      start: interval.from ? datePointStart(interval.from) : -Infinity,
+      end: interval.to ? datePointEnd(interval.to) : Infinity,
+    };
+    rangeCache.set(interval, range);
+  }
+  return range;
 }
 
 /** The whole of a year, or of an inclusive span of years. */

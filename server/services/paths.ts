@@ -15,7 +15,7 @@ import type { Relationship } from '../domain/schemas.js';
 import { confidenceRank } from '../domain/vocabulary.js';
 import type { GraphStore, RelationshipFilter } from '../store/port.js';
 import { compareIds, compareRelationships, startDay } from '../store/records.js';
-import { AdjacencyCache, distancesTo, type Direction } from './traversal.js';
+import { AdjacencyCache, DistancesTo, type Direction } from './traversal.js';
 
 export type PathMode = 'SHORTEST' | 'K_SHORTEST' | 'ALL_SIMPLE';
 
@@ -84,9 +84,14 @@ export async function findPaths(store: GraphStore, q: PathQuery): Promise<PathRe
   };
 
   const cache = new AdjacencyCache(store, q.filter, new Set(q.excludeActors));
-  const dist = await distancesTo(cache, q.to, q.maxHops, q.direction, () => Date.now() > deadline);
+  const overBudget = () => Date.now() > deadline;
+  const distances = new DistancesTo(cache, q.to, q.direction);
+  const dist = distances.dist;
+  while (!dist.has(q.from) && !distances.exhausted && distances.hops < q.maxHops && !overBudget()) {
+    await distances.extendTo(distances.hops + 1, overBudget);
+  }
   const least = dist.get(q.from);
-  if (least === undefined || least === 0) return { paths: [], truncated: Date.now() > deadline, truncatedBy: Date.now() > deadline ? 'TIME' : null };
+  if (least === undefined || least === 0) return { paths: [], truncated: overBudget(), truncatedBy: overBudget() ? 'TIME' : null };
   await cache.load([q.from]);
 
   const wanted = q.mode === 'K_SHORTEST' ? Math.min(q.k, q.limit) : q.limit;
@@ -128,6 +133,7 @@ export async function findPaths(store: GraphStore, q: PathQuery): Promise<PathRe
   };
 
   for (let length = least; length <= q.maxHops && !capped && !timedOut; length += 1) {
+    await distances.extendTo(length, overBudget);
     await walk(q.from, 0, length, -Infinity);
     const done = q.mode === 'SHORTEST' ? paths.length > 0 : q.mode === 'K_SHORTEST' ? paths.length >= wanted : false;
     if (done) break;

@@ -69,31 +69,49 @@ export class AdjacencyCache {
 }
 
 /**
- * Hop distances *to* `target` for every actor within `maxHops`, loading adjacency level by level.
- * The walk is reversed: u is at distance d+1 when some relationship walkable from u reaches an
- * actor at distance d.
+ * Hop distances *to* a target, found by a reverse breadth-first search that is extended level by
+ * level only as far as a query needs (loading adjacency one level per store round trip).
+ * u is at distance d+1 when some relationship walkable from u reaches an actor at distance d.
+ * After `extendTo(h)`, every actor within h hops is known, and the adjacency of every actor
+ * within h-1 hops is loaded.
  */
-export async function distancesTo(
-  cache: AdjacencyCache,
-  target: string,
-  maxHops: number,
-  direction: Direction,
-  shouldStop: () => boolean,
-): Promise<Map<string, number>> {
-  const dist = new Map<string, number>([[target, 0]]);
-  let frontier = [target];
-  for (let d = 0; d < maxHops && frontier.length > 0 && !shouldStop(); d += 1) {
-    await cache.load(frontier);
-    const next: string[] = [];
-    for (const v of frontier) {
-      for (const r of cache.incident(v)) {
-        const u = r.source === v ? r.target : r.source;
-        if (dist.has(u) || walkable(r, u, direction) !== v) continue;
-        dist.set(u, d + 1);
-        next.push(u);
-      }
-    }
-    frontier = next;
+export class DistancesTo {
+  readonly dist = new Map<string, number>();
+  private frontier: string[];
+  private level = 0;
+
+  constructor(
+    private readonly cache: AdjacencyCache,
+    target: string,
+    private readonly direction: Direction,
+  ) {
+    this.dist.set(target, 0);
+    this.frontier = [target];
   }
-  return dist;
+
+  /** True when no actor lies farther out. */
+  get exhausted(): boolean {
+    return this.frontier.length === 0;
+  }
+
+  get hops(): number {
+    return this.level;
+  }
+
+  async extendTo(hops: number, shouldStop: () => boolean): Promise<void> {
+    while (this.level < hops && this.frontier.length > 0 && !shouldStop()) {
+      await this.cache.load(this.frontier);
+      const next: string[] = [];
+      for (const v of this.frontier) {
+        for (const r of this.cache.incident(v)) {
+          const u = r.source === v ? r.target : r.source;
+          if (this.dist.has(u) || walkable(r, u, this.direction) !== v) continue;
+          this.dist.set(u, this.level + 1);
+          next.push(u);
+        }
+      }
+      this.frontier = next;
+      this.level += 1;
+    }
+  }
 }
