@@ -1,0 +1,77 @@
+/**
+ * The GraphQL transport: POSTs {query, variables} as JSON (the server's CSRF prevention needs the
+ * Content-Type header), with a timeout, and turns every failure into an ApiError the UI can show.
+ */
+
+export type ApiErrorKind = 'network' | 'http' | 'graphql' | 'timeout';
+
+export class ApiError extends Error {
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** A sentence for the UI. */
+  get userMessage(): string {
+    switch (this.kind) {
+      case 'network':
+        return 'The Nexus Explorer API cannot be reached. Check that the server is running.';
+      case 'timeout':
+        return 'The API took too long to answer.';
+      case 'http':
+        return `The API answered with an error (HTTP ${this.status ?? '?'}).`;
+      case 'graphql':
+        return `The API rejected the request: ${this.message}`;
+    }
+  }
+}
+
+export interface GraphqlClientOptions {
+  endpoint?: string;
+  timeoutMs?: number;
+  fetchImpl?: typeof fetch;
+}
+
+export type GraphqlClient = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+
+export function createGraphqlClient(options: GraphqlClientOptions = {}): GraphqlClient {
+  const endpoint = options.endpoint ?? '/graphql';
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const doFetch = options.fetchImpl ?? ((input, init) => fetch(input, init));
+  return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let response: Response;
+    try {
+      response = await doFetch(endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ query, variables }),
+        signal: controller.signal,
+      });
+    } catch (err) {
+      if (controller.signal.aborted) throw new ApiError('timeout', 'Request timed out');
+      throw new ApiError('network', err instanceof Error ? err.message : String(err));
+    } finally {
+      clearTimeout(timer);
+    }
+    type Body = { data?: T | null; errors?: { message: string }[] };
+    let body: Body | null;
+    try {
+      body = (await response.json()) as Body;
+    } catch {
+      body = null;
+    }
+    if (body?.errors && body.errors.length > 0) {
+      throw new ApiError('graphql', body.errors.map((e) => e.message).join('; '), response.status);
+    }
+    if (!response.ok || !body || body.data === undefined || body.data === null) {
+      throw new ApiError('http', `HTTP ${response.status}`, response.status);
+    }
+    return body.data;
+  };
+}

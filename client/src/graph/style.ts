@@ -1,0 +1,105 @@
+/**
+ * The Cytoscape stylesheet as plain data (no Cytoscape import): kinds → shape and colour,
+ * relationship types and continuum stages → colour and width, confidence → line style,
+ * and the classes the view toggles (hidden, entering/leaving, highlight, path, compare, capacity).
+ */
+import type { ActorKind, Capacity, Confidence, RelationshipType } from '../api/types.js';
+import { CAPACITY_COLOURS, CHANGE_COLOURS, CONFIDENCE_LINES, KIND_STYLES, STAGE_COLOURS, STAGE_WIDTHS, typeColour } from '../model/colours.js';
+
+export interface StyleRule {
+  selector: string;
+  style: Record<string, string | number | number[]>;
+}
+
+export const TRANSITION_MS = 220;
+
+export function buildStylesheet(relationshipTypes: readonly RelationshipType[]): StyleRule[] {
+  const rules: StyleRule[] = [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-size': 11,
+        'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        color: '#1d2330',
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '120px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 6,
+        width: 'mapData(degree, 0, 30, 16, 42)',
+        height: 'mapData(degree, 0, 30, 16, 42)',
+        'border-width': 1.5,
+        'border-color': '#ffffff',
+        'background-color': '#888888',
+        'transition-property': 'opacity',
+        'transition-duration': TRANSITION_MS,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.5,
+        'line-color': '#8a8a8a',
+        'curve-style': 'bezier',
+        'target-arrow-shape': 'none',
+        'arrow-scale': 0.8,
+        opacity: 0.85,
+        'transition-property': 'opacity',
+        'transition-duration': TRANSITION_MS,
+      },
+    },
+    { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle' } },
+  ];
+  for (const [kind, s] of Object.entries(KIND_STYLES) as [ActorKind, (typeof KIND_STYLES)[ActorKind]][]) {
+    rules.push({ selector: `node[kind = "${kind}"]`, style: { shape: s.shape, 'background-color': s.colour } });
+  }
+  for (const type of relationshipTypes) {
+    const c = typeColour(type, null);
+    rules.push({ selector: `edge[type = "${type}"]`, style: { 'line-color': c, 'target-arrow-color': c } });
+  }
+  STAGE_COLOURS.forEach((colour, order) => {
+    rules.push({
+      selector: `edge[stage = ${order}]`,
+      style: { 'line-color': colour, 'target-arrow-color': colour, width: STAGE_WIDTHS[order] ?? 2 },
+    });
+  });
+  for (const [grade, s] of Object.entries(CONFIDENCE_LINES) as [Confidence, (typeof CONFIDENCE_LINES)[Confidence]][]) {
+    const style: Record<string, string | number | number[]> = { 'line-style': s.line, opacity: s.opacity };
+    if (s.line === 'dashed') style['line-dash-pattern'] = [6, 4];
+    rules.push({ selector: `edge[confidence = "${grade}"]`, style });
+  }
+  for (const [cap, colour] of Object.entries(CAPACITY_COLOURS) as [Capacity, string][]) {
+    rules.push({ selector: `node.cap-${cap}`, style: { 'background-color': colour, 'border-color': '#1d2330', 'border-width': 2 } });
+  }
+  rules.push(
+    { selector: 'node.cap-multi', style: { 'border-style': 'double', 'border-width': 4 } },
+    // time transitions: elements enter from and leave to transparent, then are removed from rendering
+    { selector: '.entering, .leaving', style: { opacity: 0 } },
+    { selector: '.hidden', style: { display: 'none' } },
+    // hover neighbourhood and selection
+    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.2 } },
+    { selector: 'node.big', style: { 'font-size': 20, 'font-weight': 'bold', 'text-max-width': '200px', 'z-index': 5 } },
+    { selector: 'node.hl, node:selected, node.path, node.big', style: { 'min-zoomed-font-size': 0 } },
+    { selector: 'node.hl', style: { 'border-color': '#1d2330', 'border-width': 2.5, 'font-weight': 'bold', 'z-index': 20 } },
+    { selector: 'edge.hl', style: { opacity: 1, 'z-index': 20 } },
+    { selector: 'node:selected', style: { 'border-color': '#111111', 'border-width': 4, 'overlay-opacity': 0, 'font-weight': 'bold' } },
+    { selector: 'edge:selected', style: { 'overlay-color': '#111111', 'overlay-opacity': 0.18, 'overlay-padding': 4 } },
+    // path highlight
+    { selector: 'node.path', style: { 'border-color': '#ff1f5b', 'border-width': 4, 'z-index': 30, 'font-weight': 'bold', opacity: 1 } },
+    { selector: 'node.path-end', style: { width: 28, height: 28 } },
+    { selector: 'edge.path', style: { 'line-color': '#ff1f5b', 'target-arrow-color': '#ff1f5b', width: 5, opacity: 1, 'z-index': 30 } },
+    { selector: '.path-muted', style: { opacity: 0.15, 'text-opacity': 0.3 } },
+    // compare mode
+    { selector: 'edge.added', style: { 'line-color': CHANGE_COLOURS.added, 'target-arrow-color': CHANGE_COLOURS.added, width: 4, opacity: 1 } },
+    { selector: 'edge.ended', style: { 'line-color': CHANGE_COLOURS.ended, 'target-arrow-color': CHANGE_COLOURS.ended, width: 3, 'line-style': 'dashed', opacity: 0.9 } },
+    { selector: 'edge.changed', style: { 'line-color': CHANGE_COLOURS.changed, 'target-arrow-color': CHANGE_COLOURS.changed, width: 5, opacity: 1 } },
+    { selector: 'edge.unchanged', style: { opacity: 0.25 } },
+    // viewport-performance mode for big graphs
+    { selector: '.nolabel', style: { label: '' } },
+  );
+  return rules;
+}

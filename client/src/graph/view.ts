@@ -1,0 +1,342 @@
+/**
+ * The graph view: the ONLY module that imports cytoscape and cytoscape-fcose. It lays out the union
+ * of every element once (deterministic, seeded fcose), caches the positions, and afterwards only
+ * shows/hides and restyles in batches — positions never move when the year changes. It exposes
+ * intent-level methods (show, highlightPath, focus, exportPng, fit) to the rest of the app.
+ */
+import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import type { Capacity, RelationshipType } from '../api/types.js';
+import type { ChangeClass } from '../model/diff.js';
+import type { GraphModel } from '../model/elements.js';
+import type { Visible } from '../model/visibility.js';
+import { buildStylesheet, TRANSITION_MS } from './style.js';
+
+cytoscape.use(fcose);
+
+export type Selection = { kind: 'actor'; id: string } | { kind: 'relationship'; id: string } | null;
+
+export interface GraphViewOptions {
+  relationshipTypes: readonly RelationshipType[];
+  onSelect?: (sel: Selection) => void;
+  /** Above this many elements: no transitions, and edges/labels hidden while the viewport moves. */
+  largeThreshold?: number;
+}
+
+export interface ShowResult {
+  ms: number;
+  entered: number;
+  left: number;
+}
+
+/** A small deterministic PRNG (mulberry32) so the same data always gets the same layout. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class GraphView {
+  readonly cy: cytoscape.Core;
+  private visible: Visible = { nodes: new Set(), edges: new Set() };
+  private leaveTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly large: number;
+  private hoverEnabled = true;
+  lastLayoutMs = 0;
+
+  constructor(container: HTMLElement, private readonly options: GraphViewOptions) {
+    this.large = options.largeThreshold ?? 1500;
+    this.cy = cytoscape({
+      container,
+      style: buildStylesheet(options.relationshipTypes) as unknown as cytoscape.StylesheetJson,
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+    });
+    this.cy.on('tap', 'node', (e) => options.onSelect?.({ kind: 'actor', id: (e.target as cytoscape.NodeSingular).id() }));
+    this.cy.on('tap', 'edge', (e) => options.onSelect?.({ kind: 'relationship', id: (e.target as cytoscape.EdgeSingular).id() }));
+    this.cy.on('tap', (e) => {
+      if (e.target === this.cy) options.onSelect?.(null);
+    });
+    this.cy.on('mouseover', 'node', (e) => this.hoverHighlight(e.target as cytoscape.NodeSingular));
+    this.cy.on('mouseout', 'node', () => this.clearHover());
+  }
+
+  /** Replaces the elements, runs the one layout (unless positions are given) and hides everything. */
+  load(model: GraphModel, positions?: ReadonlyMap<string, { x: number; y: number }>): { layoutMs: number } {
+    const cy = this.cy;
+    const total = model.nodes.length + model.edges.length;
+    const large = total > this.large;
+    cy.startBatch();
+    cy.elements().remove();
+    cy.add([
+      ...model.nodes.map((n, i) => ({
+        group: 'nodes' as const,
+        data: { ...n.data },
+        classes: n.classes ?? '',
+        // a spread-out start (a circle) until the layout runs, so no two nodes coincide
+        position: positions?.get(n.data.id) ?? n.position ?? { x: 400 * Math.cos(i), y: 400 * Math.sin(i) + i * 0.01 },
+      })),
+      ...model.edges.map((e) => ({ group: 'edges' as const, data: { ...e.data }, classes: e.classes ?? '' })),
+    ]);
+    cy.endBatch();
+    // big graphs: cheaper rendering while the viewport moves
+    const renderer = cy as unknown as { _private: { renderer?: { hideEdgesOnViewport?: boolean; textureOnViewport?: boolean; hideLabelsOnViewport?: boolean } } };
+    const r = renderer._private.renderer;
+    if (r) {
+      r.hideEdgesOnViewport = large;
+      r.hideLabelsOnViewport = large;
+      r.textureOnViewport = large;
+    }
+    // big graphs: straight "haystack" edges are far cheaper to draw (no arrows at that scale)
+    if (large) this.cy.style().selector('edge').style({ 'curve-style': 'haystack', 'haystack-radius': 0 }).update();
+    const t0 = performance.now();
+    if (!positions || positions.size === 0) this.runLayout(model.nodes.length);
+    this.lastLayoutMs = performance.now() - t0;
+    cy.batch(() => cy.elements().addClass('hidden'));
+    this.visible = { nodes: new Set(), edges: new Set() };
+    cy.fit(undefined, 30);
+    return { layoutMs: this.lastLayoutMs };
+  }
+
+  private runLayout(nodeCount: number): void {
+    const random = Math.random;
+    Math.random = seededRandom(20240521);
+    try {
+      // quality scales down with size so the first layout stays under a second
+      const huge = nodeCount > 500;
+      this.cy
+        .layout({
+          name: 'fcose',
+          quality: huge ? 'draft' : 'default',
+          randomize: true,
+          animate: false,
+          fit: true,
+          padding: 30,
+          nodeDimensionsIncludeLabels: false,
+          idealEdgeLength: () => 110,
+          nodeRepulsion: () => 25000,
+          nodeSeparation: 90,
+          // fcose runs at least 5 iterations per node; above ~500 nodes the spectral (draft) layout
+          // alone keeps the first layout under a second
+          numIter: 1000,
+          packComponents: true,
+          tile: true,
+        } as unknown as cytoscape.LayoutOptions)
+        .run();
+    } finally {
+      Math.random = random;
+    }
+  }
+
+  /** A collection from an array of elements (Cytoscape accepts it; the typings do not say so). */
+  private collect(list: readonly (cytoscape.CollectionReturnValue | cytoscape.SingularElementReturnValue)[]): cytoscape.CollectionReturnValue {
+    return this.cy.collection(list as unknown as cytoscape.CollectionArgument);
+  }
+
+  /** Positions after layout, to cache. */
+  positions(): Map<string, { x: number; y: number }> {
+    const out = new Map<string, { x: number; y: number }>();
+    this.cy.nodes().forEach((n) => {
+      const p = n.position();
+      out.set(n.id(), { x: p.x, y: p.y });
+    });
+    return out;
+  }
+
+  /**
+   * Shows exactly `next` (node and edge ids): a batched show/hide with a short fade, no layout.
+   * Returns the synchronous time spent, for the benchmark.
+   */
+  show(next: Visible, opts: { animate?: boolean } = {}): ShowResult {
+    const t0 = performance.now();
+    const cy = this.cy;
+    const animate = (opts.animate ?? true) && cy.elements().length <= this.large;
+    const prev = this.visible;
+    const enteredList: cytoscape.SingularElementReturnValue[] = [];
+    const leftList: cytoscape.SingularElementReturnValue[] = [];
+    const byId = (id: string) => cy.getElementById(id);
+    for (const id of next.nodes) if (!prev.nodes.has(id)) enteredList.push(byId(id));
+    for (const id of next.edges) if (!prev.edges.has(id)) enteredList.push(byId(id));
+    for (const id of prev.nodes) if (!next.nodes.has(id)) leftList.push(byId(id));
+    for (const id of prev.edges) if (!next.edges.has(id)) leftList.push(byId(id));
+    const entered = this.collect(enteredList);
+    const left = this.collect(leftList);
+    if (this.leaveTimer !== null) {
+      clearTimeout(this.leaveTimer);
+      this.leaveTimer = null;
+      const pending = cy.elements('.leaving');
+      cy.batch(() => pending.removeClass('leaving').addClass('hidden'));
+    }
+    cy.batch(() => {
+      if (animate) {
+        entered.removeClass('hidden leaving').addClass('entering');
+        left.addClass('leaving');
+      } else {
+        entered.removeClass('hidden leaving entering');
+        left.addClass('hidden').removeClass('leaving entering');
+      }
+    });
+    if (animate) {
+      requestAnimationFrame(() => cy.batch(() => entered.removeClass('entering')));
+      if (left.nonempty()) {
+        this.leaveTimer = setTimeout(() => {
+          this.leaveTimer = null;
+          cy.batch(() => cy.elements('.leaving').removeClass('leaving').addClass('hidden'));
+        }, TRANSITION_MS);
+      }
+    }
+    this.visible = { nodes: new Set(next.nodes), edges: new Set(next.edges) };
+    return { ms: performance.now() - t0, entered: entered.length, left: left.length };
+  }
+
+  /** The logically visible ids (what the current view shows). */
+  shown(): Visible {
+    return { nodes: new Set(this.visible.nodes), edges: new Set(this.visible.edges) };
+  }
+
+  /** Counts of rendered elements (not hidden, not leaving), for tests. */
+  renderedCounts(): { nodes: number; edges: number } {
+    return {
+      nodes: this.cy.nodes().not('.hidden, .leaving').length,
+      edges: this.cy.edges().not('.hidden, .leaving').length,
+    };
+  }
+
+  /** Compare-mode classes per relationship id; null clears. */
+  setChangeClasses(classes: ReadonlyMap<string, ChangeClass> | null): void {
+    this.cy.batch(() => {
+      this.cy.edges().removeClass('added ended changed unchanged');
+      if (!classes) return;
+      this.cy.edges().forEach((e) => {
+        e.addClass(classes.get(e.id()) ?? 'unchanged');
+      });
+    });
+  }
+
+  highlightPath(nodeIds: readonly string[], edgeIds: readonly string[]): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().removeClass('path path-end path-muted');
+      if (nodeIds.length === 0) return;
+      const nodes = this.collect(nodeIds.map((id) => cy.getElementById(id)).filter((n) => n.nonempty()));
+      const edges = this.collect(edgeIds.map((id) => cy.getElementById(id)).filter((e) => e.nonempty()));
+      const path = nodes.union(edges);
+      // path elements are always shown, even outside the current year
+      path.removeClass('hidden leaving entering').addClass('path');
+      cy.getElementById(nodeIds[0] ?? '').addClass('path-end');
+      cy.getElementById(nodeIds[nodeIds.length - 1] ?? '').addClass('path-end');
+      cy.elements().not(path).addClass('path-muted');
+    });
+  }
+
+  clearPath(): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().removeClass('path path-end path-muted');
+      // re-hide path elements that are not in the current view
+      cy.nodes().forEach((n) => {
+        if (!this.visible.nodes.has(n.id())) n.addClass('hidden');
+      });
+      cy.edges().forEach((e) => {
+        if (!this.visible.edges.has(e.id())) e.addClass('hidden');
+      });
+    });
+  }
+
+  /** Ids of the elements currently drawn as a path. */
+  pathIds(): { nodes: string[]; edges: string[] } {
+    return { nodes: this.cy.nodes('.path').map((n) => n.id()), edges: this.cy.edges('.path').map((e) => e.id()) };
+  }
+
+  select(sel: Selection): void {
+    this.cy.elements().unselect();
+    if (!sel) return;
+    const el = this.cy.getElementById(sel.id);
+    if (el.nonempty()) el.select();
+  }
+
+  /** Centres the view on an element without changing layout. */
+  focus(id: string): void {
+    const el = this.cy.getElementById(id);
+    if (el.empty()) return;
+    this.cy.animate({ center: { eles: el }, zoom: Math.max(this.cy.zoom(), 1.2) }, { duration: 300 });
+  }
+
+  /** Region id → rated capacities for the period under the slider. */
+  setCapacity(byRegion: ReadonlyMap<string, Capacity[]>): void {
+    const caps = ['HEGEMONIC', 'CAPTURED', 'DEGRADED', 'FAILED'].map((c) => `cap-${c}`).join(' ');
+    this.cy.batch(() => {
+      this.cy.nodes().removeClass(`${caps} cap-multi`);
+      for (const [id, list] of byRegion) {
+        const node = this.cy.getElementById(id);
+        if (node.empty() || list.length === 0) continue;
+        node.addClass(`cap-${list[0]}`);
+        if (list.length > 1) node.addClass('cap-multi');
+      }
+    });
+  }
+
+  fit(animate = true): void {
+    const shown = this.cy.elements().not('.hidden');
+    const eles = shown.nonempty() ? shown : this.cy.elements();
+    if (animate) this.cy.animate({ fit: { eles, padding: 30 } }, { duration: 250 });
+    else this.cy.fit(eles, 30);
+  }
+
+  /** Animates the viewport to frame these elements (e.g. a path), keeping a sensible zoom. */
+  fitTo(ids: readonly string[]): void {
+    const eles = this.collect(ids.map((id) => this.cy.getElementById(id)).filter((e) => e.nonempty()));
+    if (eles.empty()) return;
+    const bb = eles.boundingBox();
+    const pad = 60;
+    const zoom = Math.min(0.9, (this.cy.width() - 2 * pad) / Math.max(1, bb.w), (this.cy.height() - 2 * pad) / Math.max(1, bb.h));
+    this.cy.animate({ center: { eles }, zoom: Math.max(this.cy.minZoom(), zoom) }, { duration: 300 });
+  }
+
+  zoomBy(factor: number): void {
+    const cy = this.cy;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
+  panBy(dx: number, dy: number): void {
+    this.cy.panBy({ x: dx, y: dy });
+  }
+
+  exportPng(): string {
+    return this.cy.png({ full: true, scale: 2, bg: '#ffffff' });
+  }
+
+  private hoverHighlight(node: cytoscape.NodeSingular): void {
+    if (!this.hoverEnabled || this.cy.elements().length > this.large) return;
+    const hood = node.closedNeighborhood().not('.hidden');
+    this.cy.batch(() => {
+      this.cy.elements().not(hood).addClass('faded');
+      hood.addClass('hl');
+    });
+  }
+
+  private clearHover(): void {
+    this.cy.batch(() => this.cy.elements().removeClass('faded hl'));
+  }
+
+  setHover(enabled: boolean): void {
+    this.hoverEnabled = enabled;
+    if (!enabled) this.clearHover();
+  }
+
+  resize(): void {
+    this.cy.resize();
+  }
+
+  destroy(): void {
+    if (this.leaveTimer !== null) clearTimeout(this.leaveTimer);
+    this.cy.destroy();
+  }
+}

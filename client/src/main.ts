@@ -1,0 +1,27 @@
+/**
+ * Entry point of the explorer: loads the data with a visible loading state, shows an error with
+ * a Retry button when the API is down, and starts the app once everything has arrived.
+ */
+import { ApiError } from './api/client.js';
+import { NexusApi } from './api/queries.js';
+import { startApp } from './app.js';
+import { byId } from './ui/dom.js';
+import { StatusOverlay } from './ui/status.js';
+
+const status = new StatusOverlay(byId('status'));
+const api = new NexusApi();
+
+async function boot(): Promise<void> {
+  status.loading('Loading the network…');
+  try {
+    await startApp(api, status);
+    status.hide();
+  } catch (err) {
+    console.error(err);
+    const message = err instanceof ApiError ? err.userMessage : `The explorer could not start: ${err instanceof Error ? err.message : String(err)}`;
+    byId('graph').dataset['state'] = 'error';
+    status.error(message, () => void boot());
+  }
+}
+
+void boot();

@@ -1,0 +1,121 @@
+/**
+ * API network data → graph element descriptors: plain objects in Cytoscape's element shape,
+ * with no Cytoscape import, so they can be built and tested without a browser.
+ */
+import type { ActorCore, ActorKind, Confidence, Network, RelationshipCore, RelationshipType, RelationshipTypeInfo } from '../api/types.js';
+
+export interface NodeData {
+  id: string;
+  label: string;
+  kind: ActorKind;
+  country: string | null;
+  fromYear: number | null;
+  toYear: number | null;
+  /** Searchable text: name and aliases, lower-cased. */
+  search: string;
+  /** Relationships touching the actor over all years (drives node size). */
+  degree: number;
+}
+
+export interface EdgeData {
+  id: string;
+  source: string;
+  target: string;
+  type: RelationshipType;
+  label: string;
+  /** Continuum order 0..3, or -1 when the type is not a stage (Cytoscape selectors prefer numbers). */
+  stage: number;
+  confidence: Confidence;
+  directed: boolean;
+  fromYear: number | null;
+  toYear: number | null;
+  intervalLabel: string;
+}
+
+export interface NodeDescriptor {
+  group: 'nodes';
+  data: NodeData;
+  classes?: string;
+  position?: { x: number; y: number };
+}
+
+export interface EdgeDescriptor {
+  group: 'edges';
+  data: EdgeData;
+  classes?: string;
+}
+
+export type ElementDescriptor = NodeDescriptor | EdgeDescriptor;
+
+export interface GraphModel {
+  nodes: NodeDescriptor[];
+  edges: EdgeDescriptor[];
+}
+
+export function nodeFromActor(actor: ActorCore): NodeDescriptor {
+  return {
+    group: 'nodes',
+    data: {
+      id: actor.id,
+      label: actor.name,
+      kind: actor.kind,
+      country: actor.country,
+      fromYear: actor.active?.fromYear ?? null,
+      toYear: actor.active?.toYear ?? null,
+      search: [actor.name, ...actor.aliases].join(' | ').toLowerCase(),
+      degree: 0,
+    },
+  };
+}
+
+export function edgeFromRelationship(rel: RelationshipCore, stageOrderOf: (type: RelationshipType) => number | null): EdgeDescriptor {
+  const stage = stageOrderOf(rel.type);
+  const classes = [rel.directed ? 'directed' : 'undirected', stage === null ? 'other' : 'stage'];
+  return {
+    group: 'edges',
+    data: {
+      id: rel.id,
+      source: rel.source.id,
+      target: rel.target.id,
+      type: rel.type,
+      label: rel.typeLabel,
+      stage: stage ?? -1,
+      confidence: rel.confidence,
+      directed: rel.directed,
+      fromYear: rel.interval.fromYear,
+      toYear: rel.interval.toYear,
+      intervalLabel: rel.interval.label,
+    },
+    classes: classes.join(' '),
+  };
+}
+
+/** Stage order lookup from the relationshipTypes vocabulary. */
+export function stageOrderLookup(types: readonly RelationshipTypeInfo[]): (type: RelationshipType) => number | null {
+  const map = new Map(types.map((t) => [t.type, t.isStage ? t.stageOrder : null]));
+  return (type) => map.get(type) ?? null;
+}
+
+/**
+ * Builds the descriptors for a whole network. Edges whose endpoints are missing are dropped
+ * (Cytoscape refuses them), and duplicate ids are kept once.
+ */
+export function buildGraphModel(network: Pick<Network, 'nodes' | 'edges'>, types: readonly RelationshipTypeInfo[]): GraphModel {
+  const stageOf = stageOrderLookup(types);
+  const nodes = new Map<string, NodeDescriptor>();
+  for (const actor of network.nodes) if (!nodes.has(actor.id)) nodes.set(actor.id, nodeFromActor(actor));
+  const edges = new Map<string, EdgeDescriptor>();
+  for (const rel of network.edges) {
+    if (edges.has(rel.id) || !nodes.has(rel.source.id) || !nodes.has(rel.target.id)) continue;
+    edges.set(rel.id, edgeFromRelationship(rel, stageOf));
+  }
+  for (const e of edges.values()) {
+    nodes.get(e.data.source)!.data.degree++;
+    if (e.data.target !== e.data.source) nodes.get(e.data.target)!.data.degree++;
+  }
+  const list = [...nodes.values()];
+  // the best-connected actors keep their labels at any zoom
+  const hubs = [...list].sort((a, b) => b.data.degree - a.data.degree).slice(0, Math.max(5, Math.ceil(list.length * 0.06)));
+  for (const n of hubs) if (n.data.degree >= 4) n.classes = 'big';
+  return { nodes: list, edges: [...edges.values()] };
+}

@@ -1,0 +1,151 @@
+/**
+ * The view's state and its URL encoding (query string), pure: a shared link reproduces the year
+ * or window or comparison, the filters, the focus, the selection and the path query.
+ */
+import type { ActorKind, Confidence, ContinuumStage, PathMode, RelationshipType } from '../api/types.js';
+import { EMPTY_FILTERS, type Filters, type Focus } from './visibility.js';
+
+export type TimeMode = 'year' | 'window' | 'compare' | 'all';
+
+export interface PathState {
+  from: string;
+  to: string;
+  mode: PathMode;
+  k: number;
+  maxHops: number;
+  types: RelationshipType[];
+  stages: ContinuumStage[];
+  /** Restrict paths to the year or window on the time bar. */
+  useTime: boolean;
+  timeRespecting: boolean;
+  minConfidence: Confidence | null;
+  exclude: string[];
+}
+
+export interface ViewState {
+  mode: TimeMode;
+  /** The year on the slider (year mode; also the "to" end of compare). */
+  year: number | null;
+  /** Window from–to, or compare from (to = year). */
+  from: number | null;
+  to: number | null;
+  filters: Filters;
+  focus: Focus | null;
+  /** "a:<actor id>" or "r:<relationship id>". */
+  selected: string | null;
+  path: PathState | null;
+}
+
+export const DEFAULT_PATH: Omit<PathState, 'from' | 'to'> = {
+  mode: 'SHORTEST',
+  k: 3,
+  maxHops: 4,
+  types: [],
+  stages: [],
+  useTime: false,
+  timeRespecting: false,
+  minConfidence: null,
+  exclude: [],
+};
+
+export function defaultViewState(): ViewState {
+  return { mode: 'year', year: null, from: null, to: null, filters: { ...EMPTY_FILTERS }, focus: null, selected: null, path: null };
+}
+
+const MODES: readonly TimeMode[] = ['year', 'window', 'compare', 'all'];
+const PATH_MODES: readonly PathMode[] = ['SHORTEST', 'K_SHORTEST', 'ALL_SIMPLE'];
+const CONFIDENCES: readonly Confidence[] = ['STATED', 'REPORTED', 'ALLEGED', 'DISPUTED'];
+
+function list(value: string | null): string[] {
+  return value ? value.split(',').map((s) => s.trim()).filter((s) => s.length > 0) : [];
+}
+
+function int(value: string | null): number | null {
+  if (value === null || value.trim() === '') return null;
+  const n = Number(value);
+  return Number.isInteger(n) ? n : null;
+}
+
+function clamp(n: number | null, lo: number, hi: number, fallback: number): number {
+  return n === null ? fallback : Math.max(lo, Math.min(hi, n));
+}
+
+function confidence(value: string | null): Confidence | null {
+  return value !== null && (CONFIDENCES as readonly string[]).includes(value) ? (value as Confidence) : null;
+}
+
+/** ViewState → query string (without "?"); defaults are omitted so links stay short. */
+export function encodeViewState(state: ViewState): string {
+  const p = new URLSearchParams();
+  if (state.mode !== 'year') p.set('mode', state.mode);
+  if (state.year !== null) p.set('y', String(state.year));
+  if (state.mode === 'window' || state.mode === 'compare') {
+    if (state.from !== null) p.set('from', String(state.from));
+    if (state.to !== null && state.mode === 'window') p.set('to', String(state.to));
+  }
+  const f = state.filters;
+  if (f.kinds.length) p.set('kinds', f.kinds.join(','));
+  if (f.types.length) p.set('types', f.types.join(','));
+  if (f.minConfidence) p.set('conf', f.minConfidence);
+  if (f.countries.length) p.set('countries', f.countries.join(','));
+  if (state.focus) {
+    p.set('focus', state.focus.id);
+    if (state.focus.depth !== 1) p.set('depth', String(state.focus.depth));
+  }
+  if (state.selected) p.set('sel', state.selected);
+  const q = state.path;
+  if (q) {
+    p.set('pf', q.from);
+    p.set('pt', q.to);
+    if (q.mode !== DEFAULT_PATH.mode) p.set('pm', q.mode);
+    if (q.k !== DEFAULT_PATH.k) p.set('pk', String(q.k));
+    if (q.maxHops !== DEFAULT_PATH.maxHops) p.set('ph', String(q.maxHops));
+    if (q.types.length) p.set('ptypes', q.types.join(','));
+    if (q.stages.length) p.set('pstages', q.stages.join(','));
+    if (q.useTime) p.set('ptime', '1');
+    if (q.timeRespecting) p.set('pordered', '1');
+    if (q.minConfidence) p.set('pconf', q.minConfidence);
+    if (q.exclude.length) p.set('pex', q.exclude.join(','));
+  }
+  return p.toString();
+}
+
+/** Query string → ViewState; unknown or malformed values fall back to defaults. */
+export function decodeViewState(search: string): ViewState {
+  const p = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const state = defaultViewState();
+  const mode = p.get('mode');
+  if (mode !== null && (MODES as readonly string[]).includes(mode)) state.mode = mode as TimeMode;
+  state.year = int(p.get('y'));
+  state.from = int(p.get('from'));
+  state.to = int(p.get('to'));
+  state.filters = {
+    kinds: list(p.get('kinds')) as ActorKind[],
+    types: list(p.get('types')) as RelationshipType[],
+    minConfidence: confidence(p.get('conf')),
+    countries: list(p.get('countries')),
+  };
+  const focus = p.get('focus');
+  if (focus) state.focus = { id: focus, depth: clamp(int(p.get('depth')), 1, 3, 1) };
+  const sel = p.get('sel');
+  if (sel && /^[ar]:.+/.test(sel)) state.selected = sel;
+  const from = p.get('pf');
+  const to = p.get('pt');
+  if (from && to) {
+    const pm = p.get('pm');
+    state.path = {
+      from,
+      to,
+      mode: pm !== null && (PATH_MODES as readonly string[]).includes(pm) ? (pm as PathMode) : DEFAULT_PATH.mode,
+      k: clamp(int(p.get('pk')), 1, 20, DEFAULT_PATH.k),
+      maxHops: clamp(int(p.get('ph')), 1, 8, DEFAULT_PATH.maxHops),
+      types: list(p.get('ptypes')) as RelationshipType[],
+      stages: list(p.get('pstages')) as ContinuumStage[],
+      useTime: p.get('ptime') === '1',
+      timeRespecting: p.get('pordered') === '1',
+      minConfidence: confidence(p.get('pconf')),
+      exclude: list(p.get('pex')),
+    };
+  }
+  return state;
+}

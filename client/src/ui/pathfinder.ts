@@ -1,0 +1,206 @@
+/**
+ * The path finder panel: two actors by autocomplete, the options (mode, k, max hops, types and
+ * stages, the time bar's year/window, time-respecting, minimum confidence, excluded actors), and the
+ * results listed hop by hop with type, interval, confidence and citations.
+ */
+import type { ActorCore, Confidence, ContinuumStage, PathMode, PathResult, RelationshipType, Vocabulary } from '../api/types.js';
+import { DEFAULT_PATH, type PathState, type ViewState } from '../model/url.js';
+import type { Store } from '../state/store.js';
+import { Autocomplete } from './autocomplete.js';
+import { citationList, clear, h } from './dom.js';
+
+export interface PathFinderDeps {
+  search: (text: string) => Promise<ActorCore[]>;
+  nameOf: (id: string) => string;
+  onShowPath: (index: number) => void;
+  onSelectRelationship: (id: string) => void;
+}
+
+export class PathFinder {
+  private readonly from: Autocomplete;
+  private readonly to: Autocomplete;
+  private readonly exclude: Autocomplete;
+  private readonly excludeChips: HTMLElement;
+  private excluded: string[] = [];
+  private readonly mode: HTMLSelectElement;
+  private readonly k: HTMLInputElement;
+  private readonly hops: HTMLInputElement;
+  private readonly types: HTMLSelectElement;
+  private readonly stages: HTMLInputElement[];
+  private readonly conf: HTMLSelectElement;
+  private readonly useTime: HTMLInputElement;
+  private readonly ordered: HTMLInputElement;
+  private readonly results: HTMLElement;
+  private lastKey = '';
+
+  constructor(root: HTMLElement, private readonly store: Store, vocab: Vocabulary, private readonly deps: PathFinderDeps) {
+    this.from = new Autocomplete({ id: 'path-from', label: 'From actor', search: deps.search, onPick: () => undefined, keepValue: true });
+    this.to = new Autocomplete({ id: 'path-to', label: 'To actor', search: deps.search, onPick: () => undefined, keepValue: true });
+    this.exclude = new Autocomplete({
+      id: 'path-exclude',
+      label: 'Exclude actors',
+      placeholder: 'Add an actor to avoid…',
+      search: deps.search,
+      onPick: (a) => {
+        if (!this.excluded.includes(a.id)) this.excluded.push(a.id);
+        this.renderChips();
+      },
+    });
+    this.excludeChips = h('div', { class: 'chips' });
+    this.mode = h(
+      'select',
+      { id: 'path-mode' },
+      h('option', { value: 'SHORTEST' }, 'Shortest'),
+      h('option', { value: 'K_SHORTEST' }, 'k shortest'),
+      h('option', { value: 'ALL_SIMPLE' }, 'All simple paths'),
+    );
+    this.k = h('input', { type: 'number', id: 'path-k', min: 1, max: 20, value: DEFAULT_PATH.k, style: 'width:4em' });
+    this.hops = h('input', { type: 'number', id: 'path-hops', min: 1, max: 8, value: DEFAULT_PATH.maxHops, style: 'width:4em' });
+    const stageTypes = vocab.relationshipTypes.filter((t) => t.isStage).sort((a, b) => (a.stageOrder ?? 0) - (b.stageOrder ?? 0));
+    this.stages = stageTypes.map((t) => h('input', { type: 'checkbox', value: t.type, 'aria-label': `Stage ${t.label}` }));
+    this.types = h(
+      'select',
+      { id: 'path-types', multiple: true, size: 4, 'aria-label': 'Relationship types (none selected = all)' },
+      vocab.relationshipTypes.filter((t) => !t.isStage).map((t) => h('option', { value: t.type }, t.label)),
+    );
+    this.conf = h(
+      'select',
+      { id: 'path-conf' },
+      h('option', { value: '' }, 'Any confidence'),
+      [...vocab.confidenceGrades].sort((a, b) => b.rank - a.rank).map((c) => h('option', { value: c.grade }, `at least ${c.label.toLowerCase()}`)),
+    );
+    this.useTime = h('input', { type: 'checkbox', id: 'path-time' });
+    this.ordered = h('input', { type: 'checkbox', id: 'path-ordered' });
+    this.results = h('div', { class: 'paths', id: 'path-results', 'aria-live': 'polite' });
+    const find = h('button', { type: 'button', class: 'primary', id: 'btn-find-path' }, 'Find paths');
+    const clearBtn = h('button', { type: 'button', id: 'btn-clear-path' }, 'Clear');
+    const swap = h('button', { type: 'button', 'aria-label': 'Swap from and to', title: 'Swap' }, '⇅');
+    find.addEventListener('click', () => this.submit());
+    clearBtn.addEventListener('click', () => this.store.update({ path: null }));
+    swap.addEventListener('click', () => {
+      const a = this.from.value ? { id: this.from.value, name: this.from.input.value } : null;
+      const b = this.to.value ? { id: this.to.value, name: this.to.input.value } : null;
+      this.from.set(b);
+      this.to.set(a);
+    });
+    for (const input of [this.from.input, this.to.input]) {
+      input.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' && this.from.value && this.to.value) this.submit();
+      });
+    }
+
+    root.append(
+      h('h2', {}, 'Path finder'),
+      this.from.root,
+      this.to.root,
+      h('div', { class: 'row' }, swap, find, clearBtn),
+      h(
+        'details',
+        { class: 'path-options' },
+        h('summary', {}, 'Options'),
+        h('div', { class: 'row' }, h('label', { for: 'path-mode' }, 'Mode'), this.mode, h('label', { for: 'path-k' }, 'k'), this.k),
+        h('div', { class: 'row' }, h('label', { for: 'path-hops' }, 'Max hops'), this.hops, h('label', { for: 'path-conf' }, 'Confidence'), this.conf),
+        h('div', { class: 'field' }, 'Stages (none = all)', h('div', { class: 'checks' }, this.stages.map((c, i) => h('label', {}, c, stageTypes[i]?.label ?? '')))),
+        h('div', { class: 'field' }, h('label', { for: 'path-types' }, 'Other types (none = all; Ctrl-click for several)'), this.types),
+        h('div', { class: 'row' }, this.useTime, h('label', { for: 'path-time' }, 'Only at the time bar’s year / window')),
+        h('div', { class: 'row' }, this.ordered, h('label', { for: 'path-ordered' }, 'Time-respecting (hops in time order)')),
+        this.exclude.root,
+        this.excludeChips,
+      ),
+      this.results,
+    );
+  }
+
+  private renderChips(): void {
+    clear(this.excludeChips);
+    for (const id of this.excluded) {
+      const remove = h('button', { type: 'button', 'aria-label': `Stop excluding ${this.deps.nameOf(id)}` }, '×');
+      remove.addEventListener('click', () => {
+        this.excluded = this.excluded.filter((x) => x !== id);
+        this.renderChips();
+      });
+      this.excludeChips.append(h('span', { class: 'chip' }, this.deps.nameOf(id), remove));
+    }
+  }
+
+  private submit(): void {
+    if (!this.from.value || !this.to.value) {
+      this.showMessage('Pick two actors from the suggestions first.');
+      return;
+    }
+    const path: PathState = {
+      from: this.from.value,
+      to: this.to.value,
+      mode: this.mode.value as PathMode,
+      k: Math.max(1, Math.min(20, Number(this.k.value) || DEFAULT_PATH.k)),
+      maxHops: Math.max(1, Math.min(8, Number(this.hops.value) || DEFAULT_PATH.maxHops)),
+      types: [...this.types.selectedOptions].map((o) => o.value as RelationshipType),
+      stages: this.stages.filter((c) => c.checked).map((c) => c.value as ContinuumStage),
+      useTime: this.useTime.checked,
+      timeRespecting: this.ordered.checked,
+      minConfidence: (this.conf.value || null) as Confidence | null,
+      exclude: [...this.excluded],
+    };
+    this.store.update({ path });
+  }
+
+  /** Reflects the state's path query into the controls (e.g. from a shared link). */
+  render(state: ViewState): void {
+    const p = state.path;
+    const key = JSON.stringify(p);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    if (!p) {
+      clear(this.results);
+      return;
+    }
+    this.from.set({ id: p.from, name: this.deps.nameOf(p.from) });
+    this.to.set({ id: p.to, name: this.deps.nameOf(p.to) });
+    this.mode.value = p.mode;
+    this.k.value = String(p.k);
+    this.hops.value = String(p.maxHops);
+    for (const o of this.types.options) o.selected = p.types.includes(o.value as RelationshipType);
+    for (const c of this.stages) c.checked = p.stages.includes(c.value as ContinuumStage);
+    this.conf.value = p.minConfidence ?? '';
+    this.useTime.checked = p.useTime;
+    this.ordered.checked = p.timeRespecting;
+    this.excluded = [...p.exclude];
+    this.renderChips();
+  }
+
+  showMessage(text: string, error = false): void {
+    clear(this.results);
+    this.results.append(h('p', { class: error ? 'error' : 'muted' }, text));
+  }
+
+  showResult(result: PathResult, active: number): void {
+    clear(this.results);
+    if (result.paths.length === 0) {
+      this.showMessage('No path matches these options.');
+      return;
+    }
+    const note = result.truncated ? ` (stopped early: ${result.truncatedBy === 'TIME' ? 'time budget' : 'result limit'})` : '';
+    this.results.append(h('p', { class: 'small muted' }, `${result.paths.length} path${result.paths.length > 1 ? 's' : ''}${note}`));
+    result.paths.forEach((path, i) => {
+      const head = h('button', { type: 'button', 'aria-pressed': i === active ? 'true' : 'false' }, `Path ${i + 1}: ${path.length} hop${path.length === 1 ? '' : 's'}`);
+      head.addEventListener('click', () => this.deps.onShowPath(i));
+      const hops = h(
+        'ol',
+        { class: 'hops' },
+        path.hops.map((hop) => {
+          const r = hop.relationship;
+          const open = h('button', { type: 'button', class: 'linklike rel' }, r.typeLabel);
+          open.addEventListener('click', () => this.deps.onSelectRelationship(r.id));
+          return h(
+            'li',
+            { class: 'hop', 'data-rel': r.id },
+            h('div', {}, hop.from.name, ' — ', open, r.directed ? (r.source.id === hop.from.id ? ' → ' : ' ← ') : ' — ', hop.to.name),
+            h('div', { class: 'muted' }, r.interval.label, h('span', { class: `badge ${r.confidence}` }, r.confidence.toLowerCase()), hop.alternatives.length ? ` +${hop.alternatives.length} alternative${hop.alternatives.length > 1 ? 's' : ''}` : ''),
+            citationList(r.citations),
+          );
+        }),
+      );
+      this.results.append(h('div', { class: `path${i === active ? ' active' : ''}`, 'data-index': i }, head, i === active ? hops : null));
+    });
+  }
+}

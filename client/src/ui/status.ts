@@ -1,0 +1,37 @@
+/**
+ * Loading and error states over the graph (API down → a message and a Retry button), and toasts.
+ */
+import { clear, h } from './dom.js';
+
+export class StatusOverlay {
+  constructor(private readonly root: HTMLElement) {}
+
+  loading(text: string): void {
+    clear(this.root);
+    this.root.classList.add('show');
+    this.root.setAttribute('aria-busy', 'true');
+    this.root.append(h('div', { class: 'spinner', 'aria-hidden': 'true' }), h('p', {}, text));
+  }
+
+  error(message: string, onRetry: () => void): void {
+    clear(this.root);
+    this.root.classList.add('show');
+    this.root.removeAttribute('aria-busy');
+    const retry = h('button', { type: 'button', class: 'primary', id: 'btn-retry' }, 'Retry');
+    retry.addEventListener('click', onRetry);
+    this.root.append(h('p', { class: 'error', role: 'alert' }, message), retry);
+    retry.focus();
+  }
+
+  hide(): void {
+    clear(this.root);
+    this.root.classList.remove('show');
+    this.root.removeAttribute('aria-busy');
+  }
+
+  toast(text: string, ms = 2500): void {
+    const t = h('div', { class: 'toast', role: 'status' }, text);
+    this.root.parentElement?.append(t);
+    setTimeout(() => t.remove(), ms);
+  }
+}

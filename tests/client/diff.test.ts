@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Diff } from '../../client/src/api/types.js';
+import { changeClasses, diffYears, fromApiDiff } from '../../client/src/model/diff.js';
+import { buildGraphModel } from '../../client/src/model/elements.js';
+import { visibleSubgraph } from '../../client/src/model/visibility.js';
+import { network, vocabulary } from './fixtures.js';
+
+const model = buildGraphModel(network(), vocabulary.relationshipTypes);
+
+describe('diff between two years', () => {
+  it('lists what was added and what ended', () => {
+    const d = diffYears(model, 1999, 2004);
+    expect(d.added).toEqual(['r-ab2', 'r-sa']);
+    expect(d.ended).toEqual(['r-ab', 'r-ar1', 'r-fa']);
+  });
+
+  it('agrees with the visible sets of the two years', () => {
+    for (const [y1, y2] of [[1998, 2003], [2001, 2002], [2004, 2005], [1990, 2010]] as const) {
+      const a = visibleSubgraph(model, { kind: 'year', year: y1 }).edges;
+      const b = visibleSubgraph(model, { kind: 'year', year: y2 }).edges;
+      const d = diffYears(model, y1, y2);
+      expect(d.added).toEqual([...b].filter((id) => !a.has(id)).sort());
+      expect(d.ended).toEqual([...a].filter((id) => !b.has(id)).sort());
+    }
+  });
+
+  it('finds pairs whose strongest stage changed', () => {
+    const d = diffYears(model, 2001, 2002);
+    expect(d.changedStage).toEqual([{ a: 'a', b: 'b', fromStage: 1, toStage: 2, before: ['r-ab'], after: ['r-ab2'] }]);
+    const gone = diffYears(model, 2003, 2004).changedStage;
+    expect(gone).toContainEqual({ a: 'c', b: 'd', fromStage: 3, toStage: null, before: ['r-cd'], after: [] });
+  });
+
+  it('maps a diff to compare-mode classes (changed stage wins over added)', () => {
+    const classes = changeClasses(diffYears(model, 2001, 2002));
+    expect(classes.get('r-ab2')).toBe('changed');
+    expect(classes.get('r-ab')).toBe('ended');
+    expect(classes.get('r-fa')).toBeUndefined();
+    const appears = changeClasses(diffYears(model, 1999, 2000));
+    expect(appears.get('r-cd')).toBe('added');
+  });
+
+  it('normalises the API diff', () => {
+    const api: Diff = {
+      fromYear: 2001,
+      toYear: 2002,
+      added: [{ id: 'r-ab2' }],
+      ended: [{ id: 'r-ab' }],
+      changedStage: [{ a: { id: 'a' }, b: { id: 'b' }, fromStage: 'OPERATIONAL', toStage: 'ALLIANCE', before: [{ id: 'r-ab' }], after: [{ id: 'r-ab2' }] }],
+    };
+    const order: Record<string, number> = { OPERATIONAL: 1, ALLIANCE: 2 };
+    const local = fromApiDiff(api, (s) => (s === null ? null : (order[s] ?? null)));
+    expect(local.changedStage[0]).toMatchObject({ fromStage: 1, toStage: 2 });
+    expect(changeClasses(local)).toEqual(changeClasses(diffYears(model, 2001, 2002)));
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * End-to-end: the built explorer in headless Chromium against the real app (in-process, sourced
+ * dataset). Every check compares the UI with the API's own answer.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql, startTestServer, type TestServer } from '../helpers/server.js';
+import { artifact, hasChromium, inCI, launchBrowser, skipReason } from './browser.js';
+
+if (!hasChromium && !inCI) console.warn(`[e2e] ${skipReason}`);
+
+describe('browser availability', () => {
+  it.runIf(inCI)('has Chromium in CI (browser tests must run there)', () => {
+    expect(hasChromium, skipReason).toBe(true);
+  });
+});
+
+type NetworkIds = { nodes: { id: string }[]; edges: { id: string }[] };
+
+describe.skipIf(!hasChromium)('explorer (headless Chromium)', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  const api = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const res = await gql<T>(server.url, query, variables);
+    if (!res.body.data) throw new Error(JSON.stringify(res.body.errors));
+    return res.body.data;
+  };
+  const networkAt = async (year: number) => {
+    const data = await api<{ network: NetworkIds }>('query($at: Int) { network(at: $at, limit: 5000) { nodes { id } edges { id } } }', { at: year });
+    return { nodes: data.network.nodes.map((n) => n.id).sort(), edges: data.network.edges.map((e) => e.id).sort() };
+  };
+  const open = async (query = ''): Promise<Page> => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/${query}`);
+    await page.waitForFunction(() => window.__nexus?.ready === true, null, { timeout: 30_000 });
+    expect(errors).toEqual([]);
+    return page;
+  };
+  const settle = (page: Page) => page.waitForTimeout(400); // the enter/leave fade is 220 ms
+
+  beforeAll(async () => {
+    server = await startTestServer({ buildClient: true });
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('renders as many nodes and edges for a year as network(at) returns', async () => {
+    const page = await open('?y=2001');
+    await settle(page);
+    const expected = await networkAt(2001);
+    const shown = await page.evaluate(() => window.__nexus!.shown());
+    expect(shown.nodes).toEqual(expected.nodes);
+    expect(shown.edges).toEqual(expected.edges);
+    expect(await page.evaluate(() => window.__nexus!.rendered())).toEqual({ nodes: expected.nodes.length, edges: expected.edges.length });
+    expect(await page.locator('#stats').textContent()).toContain(`${expected.nodes.length} actors`);
+    await page.screenshot({ path: artifact('explorer-2001.png') });
+    await page.close();
+  });
+
+  it('moving the slider changes the visible edges exactly as network says', async () => {
+    const page = await open('?y=1998');
+    const slider = page.locator('#year-slider');
+    await slider.focus();
+    let previous = await networkAt(1998);
+    let changed = 0;
+    for (const year of [1999, 2000, 2001]) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((y) => window.__nexus!.state().year === y, year);
+      await settle(page);
+      const expected = await networkAt(year);
+      const shown = await page.evaluate(() => window.__nexus!.shown());
+      expect(shown.edges).toEqual(expected.edges);
+      expect(shown.nodes).toEqual(expected.nodes);
+      expect((await page.evaluate(() => window.__nexus!.rendered())).edges).toBe(expected.edges.length);
+      if (JSON.stringify(expected.edges) !== JSON.stringify(previous.edges)) changed++;
+      previous = expected;
+    }
+    expect(changed).toBeGreaterThan(0);
+    expect(page.url()).toContain('y=2001');
+    await page.close();
+  });
+
+  it('a path query lists its hops and highlights them', async () => {
+    const page = await open('?y=2001');
+    for (const [id, text] of [['#path-from', 'Islamic Movement of Uzbekistan'], ['#path-to', 'D-Company']] as const) {
+      await page.locator(id).fill(text);
+      await page.locator(`${id} ~ ul [role=option]`).first().waitFor();
+      await page.locator(id).press('Enter');
+    }
+    await page.locator('#btn-find-path').click();
+    await page.locator('#path-results .hop').first().waitFor();
+    const expected = await api<{ paths: { paths: { actors: { id: string }[]; hops: { relationship: { id: string } }[] }[] } }>(
+      'query { paths(from: "imu", to: "d-company", limit: 25) { paths { actors { id } hops { relationship { id } } } } }',
+    );
+    const first = expected.paths.paths[0]!;
+    expect(await page.locator('#path-results .path').count()).toBe(expected.paths.paths.length);
+    const hopRels = await page.locator('#path-results .path.active .hop').evaluateAll((els) => els.map((e) => e.getAttribute('data-rel')));
+    expect(hopRels).toEqual(first.hops.map((h) => h.relationship.id));
+    const highlighted = await page.evaluate(() => window.__nexus!.pathIds());
+    expect(highlighted.edges.sort()).toEqual(first.hops.map((h) => h.relationship.id).sort());
+    expect(highlighted.nodes.sort()).toEqual(first.actors.map((a) => a.id).sort());
+    expect(page.url()).toContain('pf=imu');
+    await page.screenshot({ path: artifact('explorer-path.png') });
+    await page.close();
+  });
+
+  it('opening a citation shows its quote', async () => {
+    const page = await open('?y=2001&sel=a%3Aimu');
+    const data = await api<{ actor: { citations: { quote: string }[] } }>('query { actor(id: "imu") { citations { quote } } }');
+    const citation = page.locator('#details .citation').first();
+    await citation.waitFor();
+    const quote = citation.locator('blockquote');
+    expect(await quote.isVisible()).toBe(false);
+    await citation.locator('summary').click();
+    await expect.poll(() => quote.isVisible()).toBe(true);
+    expect(await quote.textContent()).toBe(`“${data.actor.citations[0]!.quote}”`);
+    await page.screenshot({ path: artifact('explorer-citation.png') });
+    await page.close();
+  });
+
+  it('reloading a shared URL gives the same view', async () => {
+    const page = await open('?y=2003');
+    await page.locator('input[data-filter="kind"][value="TERRORIST_GROUP"]').check();
+    await page.locator('input[data-filter="kind"][value="CRIMINAL_GROUP"]').check();
+    await page.locator('#search-input').fill('Islamic Movement of Uzbekistan');
+    await page.locator('#search-input ~ ul [role=option]').first().waitFor();
+    await page.locator('#search-input').press('Enter');
+    await page.locator('#time-mode').selectOption('window');
+    await page.waitForFunction(() => window.__nexus!.state().selected === 'a:imu');
+    await page.waitForTimeout(300); // URL sync is debounced
+    const link = page.url();
+    const before = await page.evaluate(() => ({ state: window.__nexus!.state(), shown: window.__nexus!.shown() }));
+    expect(before.shown.nodes.length).toBeGreaterThan(0);
+    const again = await open(link.slice(server.url.length + 1));
+    const after = await again.evaluate(() => ({ state: window.__nexus!.state(), shown: window.__nexus!.shown() }));
+    expect(after).toEqual(before);
+    await again.reload();
+    await again.waitForFunction(() => window.__nexus?.ready === true);
+    expect(await again.evaluate(() => window.__nexus!.shown())).toEqual(before.shown);
+    await page.close();
+    await again.close();
+  });
+
+  it('exports a non-empty PNG', async () => {
+    const page = await open('?y=2001');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#btn-png').click()]);
+    const file = artifact('export-2001.png');
+    await download.saveAs(file);
+    const bytes = readFileSync(file);
+    expect(bytes.length).toBeGreaterThan(5_000);
+    expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(download.suggestedFilename()).toBe('nexus-2001.png');
+    await page.close();
+  });
+
+  it('shows an error with Retry when the API is down, and recovers', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.route('**/graphql', (route) => route.abort());
+    await page.goto(`${server.url}/?y=2001`);
+    await page.locator('#btn-retry').waitFor();
+    expect(await page.locator('#status .error').textContent()).toContain('cannot be reached');
+    await page.screenshot({ path: artifact('explorer-api-down.png') });
+    await page.unroute('**/graphql');
+    await page.locator('#btn-retry').click();
+    await page.waitForFunction(() => window.__nexus?.ready === true);
+    expect((await page.evaluate(() => window.__nexus!.shown())).nodes).toEqual((await networkAt(2001)).nodes);
+    await page.close();
+  });
+});
