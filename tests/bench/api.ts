@@ -10,6 +10,7 @@ import { yearRange } from '../../server/domain/time.js';
 import type { Dataset } from '../../server/domain/schemas.js';
 import { RELATIONSHIP_TYPES, CONFIDENCE_GRADES, ACTOR_KINDS } from '../../server/domain/vocabulary.js';
 import { gql, startTestServer } from '../helpers/server.js';
+import { seededRandom } from '../../client/src/model/random.js';
 
 export interface BenchRow {
   name: string;
@@ -65,14 +66,7 @@ async function httpBench(): Promise<BenchRow[]> {
 
 /** A deterministic synthetic graph: `actors` actors, `rels` relationships with dates and grades. */
 export function syntheticDataset(actors: number, rels: number): Dataset {
-  let seed = 42;
-  const rand = () => {
-    // mulberry32: small, fast, well distributed
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = seededRandom(42);
   const cite = [{ source: 'synthetic', quote: 'synthetic benchmark data' }];
   const ds: Dataset = { sources: [{ id: 'synthetic', title: 'Synthetic', authors: [], year: null, file: 'none' }], actors: [], relationships: [], events: [], capacity: [], figures: [] };
   const groupKinds = ACTOR_KINDS.filter((k) => !['region', 'route', 'state'].includes(k) && k !== 'official' && k !== 'person' && k !== 'state_agency' && k !== 'military_force' && k !== 'international_organisation');

@@ -4,6 +4,7 @@
  * Deterministic (seeded) so runs compare.
  */
 import type { ActorKind, Confidence, Network, RelationshipType } from '../../client/src/api/types.js';
+import { seededRandom } from '../../client/src/model/random.js';
 
 const KINDS: ActorKind[] = ['TERRORIST_GROUP', 'INSURGENT_GROUP', 'CRIMINAL_GROUP', 'TRAFFICKING_NETWORK', 'STATE', 'STATE_AGENCY', 'OFFICIAL', 'PERSON', 'REGION'];
 const TYPES: RelationshipType[] = ['OPERATIONAL', 'ALLIANCE', 'CONVERGENCE', 'NO_RELATIONSHIP', 'SUPPORTS', 'LEADS', 'MEMBER_OF', 'OPERATES_IN', 'COMBATS', 'COLLUSION'];
@@ -12,19 +13,9 @@ const STAGES = new Set(['NO_RELATIONSHIP', 'OPERATIONAL', 'ALLIANCE', 'CONVERGEN
 
 export const SYNTH_YEARS = { min: 1990, max: 2020 };
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticNetwork(elements: number, seed = 7): Network {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const nActors = Math.round(elements * 0.4);
   const nRels = elements - nActors;

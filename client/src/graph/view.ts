@@ -11,6 +11,7 @@ import type { ChangeClass } from '../model/diff.js';
 import type { GraphModel } from '../model/elements.js';
 import type { Visible } from '../model/visibility.js';
 import { buildStylesheet, TRANSITION_MS } from './style.js';
+import { seededRandom } from '../model/random.js';
 
 cytoscape.use(fcose);
 
@@ -27,18 +28,6 @@ export interface ShowResult {
   ms: number;
   entered: number;
   left: number;
-}
-
-/** A small deterministic PRNG (mulberry32) so the same data always gets the same layout. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export class GraphView {
