@@ -2,13 +2,15 @@
 // Purpose: one page of relationships passing a filter, with the total count.
 //   Order (contract): start day ascending (unknown start first), then id.
 // Params: $types (Neo4j relationship types to include), $actorIds (touching one of these, or null),
-//   $minRank (lowest confidence rank), $windowStart / $windowEnd (day numbers or null = open),
+//   $minRank (lowest confidence rank),
+//   $datedOnly (true: only relationships with a known start or end), $windowStart / $windowEnd (day numbers or null = open),
 //   $offset / $limit (integers).
 // Returns: one row: totalCount (integer), items (list of relationship maps with type, source, target).
 MATCH (s:Actor)-[r]->(t:Actor)
 WHERE type(r) IN $types
   AND ($actorIds IS NULL OR s.id IN $actorIds OR t.id IN $actorIds)
   AND r.confidenceRank >= $minRank
+  AND (NOT $datedOnly OR r.fromDay IS NOT NULL OR r.toDay IS NOT NULL)
   AND ($windowEnd IS NULL OR r.fromDay IS NULL OR r.fromDay <= $windowEnd)
   AND ($windowStart IS NULL OR r.toDay IS NULL OR r.toDay >= $windowStart)
 WITH collect(r {.*, type: type(r), source: s.id, target: t.id}) AS matched

@@ -24,6 +24,7 @@ export interface RelationshipFilter {
   from?: number | null;
   to?: number | null;
   minConfidence?: Confidence | null;
+  datedOnly?: boolean | null;
 }
 
 export type RelationshipType = 'no_relationship' | 'operational' | 'alliance' | 'convergence' | 'splinter_of' | 'successor_of' | 'member_of' | 'leads' | 'part_of' | 'collusion' | 'supports' | 'funds' | 'assists' | 'cooperates_with' | 'rivalry' | 'operates_in' | 'traffics_through' | 'combats' | 'attacks' | 'designated_by';
@@ -77,6 +78,7 @@ export interface QueryPathsArgs {
   minConfidence?: Confidence | null;
   direction: Direction | null;
   excludeActors?: Array<string> | null;
+  datedOnly: boolean | null;
   limit: number | null;
 }
 
@@ -87,6 +89,7 @@ export interface QueryNetworkArgs {
   stages?: Array<ContinuumStage> | null;
   kinds?: Array<ActorKind> | null;
   minConfidence?: Confidence | null;
+  datedOnly: boolean | null;
   limit: number | null;
 }
 
@@ -98,6 +101,7 @@ export interface QueryNeighbourhoodArgs {
   types?: Array<RelationshipType> | null;
   stages?: Array<ContinuumStage> | null;
   minConfidence?: Confidence | null;
+  datedOnly: boolean | null;
   limit: number | null;
 }
 

@@ -56,6 +56,15 @@ export interface FilterArgs {
   from?: number | null;
   to?: number | null;
   minConfidence?: string | null;
+  datedOnly?: boolean | null;
+}
+
+/** Confidence and dating restrictions given as top-level arguments (network, paths, neighbourhood). */
+export function gradeFilter(args: { minConfidence?: string | null; datedOnly?: boolean | null }): RelationshipFilter {
+  const filter: RelationshipFilter = {};
+  if (args.minConfidence != null) filter.minConfidence = parseArg('minConfidence', z.enum(CONFIDENCE_GRADES), args.minConfidence);
+  if (args.datedOnly) filter.datedOnly = true;
+  return filter;
 }
 
 /** A RelationshipFilter from GraphQL-shaped filter arguments. */
@@ -68,6 +77,7 @@ export function relationshipFilter(args: FilterArgs | null | undefined, prefix =
   if (types) filter.types = types;
   if (a.actorIds != null) filter.actorIds = parseArg(`${prefix}.actorIds`, z.array(idArg).max(200, 'at most 200 ids'), a.actorIds);
   if (a.minConfidence != null) filter.minConfidence = parseArg(`${prefix}.minConfidence`, z.enum(CONFIDENCE_GRADES), a.minConfidence);
+  if (a.datedOnly) filter.datedOnly = true;
   return filter;
 }
 

@@ -15,6 +15,7 @@ import type { Direction } from './traversal.js';
 import { buildTimeline, diffNetworks, dyadPeriods, type DyadPeriod, type NetworkDiff, type Timeline } from './history.js';
 import {
   decodeCursor,
+  gradeFilter,
   idArg,
   pageSize,
   parseArg,
@@ -53,6 +54,7 @@ export interface PathsArgs {
   minConfidence?: string | null;
   direction?: Direction | null;
   excludeActors?: readonly string[] | null;
+  datedOnly?: boolean | null;
   limit?: number | null;
 }
 
@@ -63,6 +65,7 @@ export interface NetworkArgs {
   stages?: readonly string[] | null;
   kinds?: readonly string[] | null;
   minConfidence?: string | null;
+  datedOnly?: boolean | null;
   limit?: number | null;
 }
 
@@ -130,10 +133,7 @@ export class NexusService {
     if (excludeActors.includes(from) || excludeActors.includes(to)) throw new BadInputError('excludeActors', 'cannot exclude the path ends');
     await this.actor(from, 'from');
     await this.actor(to, 'to');
-    const filter: RelationshipFilter = { window: windowFrom(args) };
-    const types = typesFrom(args.types, args.stages);
-    if (types) filter.types = types;
-    if (args.minConfidence != null) filter.minConfidence = relationshipFilter({ minConfidence: args.minConfidence }, 'minConfidence').minConfidence!;
+    const filter = this.traversalFilter(args);
     return findPaths(this.store, {
       from,
       to,
@@ -153,9 +153,9 @@ export class NexusService {
     const window = windowFrom(args);
     const limit = pageSize('limit', args.limit, 2000, 20_000);
     const types = typesFrom(args.types, args.stages);
-    const filter = relationshipFilter({ minConfidence: args.minConfidence ?? null }, 'minConfidence');
+    const filter = gradeFilter(args);
     const kinds = args.kinds != null ? parseArg('kinds', z.array(z.enum(ACTOR_KINDS)), args.kinds) : undefined;
-    const snap = await this.store.snapshot({ window, limit, ...(types ? { types } : {}), ...(kinds ? { kinds } : {}), ...(filter.minConfidence ? { minConfidence: filter.minConfidence } : {}) });
+    const snap = await this.store.snapshot({ ...filter, window, limit, ...(types ? { types } : {}), ...(kinds ? { kinds } : {}) });
     return { nodes: snap.actors, edges: snap.relationships, truncated: snap.truncated };
   }
 
@@ -163,12 +163,17 @@ export class NexusService {
     const center = await this.actor(args.id);
     const depth = parseArg('depth', z.number().int().min(1, 'must be at least 1').max(3, 'must be at most 3'), args.depth ?? 1);
     const limit = pageSize('limit', args.limit, 300, 2000);
-    const filter: RelationshipFilter = { window: windowFrom(args) };
-    const types = typesFrom(args.types, args.stages);
-    if (types) filter.types = types;
-    if (args.minConfidence != null) filter.minConfidence = relationshipFilter({ minConfidence: args.minConfidence }, 'minConfidence').minConfidence!;
+    const filter = this.traversalFilter(args);
     const n = await neighbourhood(this.store, center.id, depth, filter, limit);
     return { nodes: n.actors, edges: n.relationships, truncated: n.truncated };
+  }
+
+  /** The relationship filter of a traversal (paths, neighbourhoods): window, types ∪ stages, confidence, dating. */
+  private traversalFilter(args: { at?: number | null; window?: YearWindowArg | null; types?: readonly string[] | null; stages?: readonly string[] | null; minConfidence?: string | null; datedOnly?: boolean | null }): RelationshipFilter {
+    const filter: RelationshipFilter = { ...gradeFilter(args), window: windowFrom(args) };
+    const types = typesFrom(args.types, args.stages);
+    if (types) filter.types = types;
+    return filter;
   }
 
   async timeline(): Promise<Timeline> {
@@ -192,7 +197,8 @@ export class NexusService {
     const fromYear = parseArg('fromYear', yearSchema, args.fromYear);
     const toYear = parseArg('toYear', yearSchema, args.toYear);
     if (fromYear > toYear) throw new BadInputError('fromYear', `${fromYear} is after toYear ${toYear}`);
-    const base = relationshipFilter({ types: args.types ?? null, stages: args.stages ?? null, minConfidence: args.minConfidence ?? null });
+    const types = typesFrom(args.types, args.stages);
+    const base: RelationshipFilter = { ...gradeFilter(args), ...(types ? { types } : {}) };
     const [atA, atB] = await Promise.all([
       this.store.listRelationships({ ...base, window: yearRange(fromYear) }, EVERYTHING),
       this.store.listRelationships({ ...base, window: yearRange(toYear) }, EVERYTHING),

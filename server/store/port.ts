@@ -21,6 +21,8 @@ export interface RelationshipFilter {
   window?: DayRange | null;
   /** Only relationships graded at least this sure. */
   minConfidence?: ConfidenceGrade;
+  /** Only relationships with at least one known date (drops the undated ones, valid at every time). */
+  datedOnly?: boolean;
 }
 
 export interface ActorQuery {

@@ -116,6 +116,16 @@ describe('the network over time', () => {
     for (const e of at1999.body.data!.network.edges as unknown as Rel[]) expect(nodeIds.has(e.source.id) && nodeIds.has(e.target.id)).toBe(true);
   });
 
+  it('can leave out undated relationships, which are valid at every year', async () => {
+    const q = 'query ($dated: Boolean) { network(at: 2001, datedOnly: $dated) { edges { id interval { from to } } } }';
+    const all = (await gql<{ network: { edges: Rel[] } }>(server.url, q, { dated: false })).body.data!.network.edges;
+    const dated = (await gql<{ network: { edges: Rel[] } }>(server.url, q, { dated: true })).body.data!.network.edges;
+    expect(dated.length).toBeGreaterThan(0);
+    expect(dated.length).toBeLessThan(all.length);
+    expect(dated.every((e) => e.interval.from !== null || e.interval.to !== null)).toBe(true);
+    expect(all.filter((e) => e.interval.from !== null || e.interval.to !== null).map((e) => e.id).sort()).toEqual(dated.map((e) => e.id).sort());
+  });
+
   it('lists the years where something changes, with dated events', async () => {
     const { body } = await gql<{ timeline: { minYear: number; maxYear: number; years: Array<{ year: number; changes: Array<{ kind: string }>; events: Array<{ id: string }> }> } }>(
       server.url,

@@ -86,6 +86,8 @@ export function runStoreContract(label: string, open: () => Promise<GraphStore>)
         expect(at2005.items.map((r) => r.id).sort()).toEqual(['r-ac', 'r-bc', 'r-de', 'r-er1']);
         const stages = await store.listRelationships({ types: ['alliance'], actorIds: ['a'] }, ALL);
         expect(stages.items.map((r) => r.id)).toEqual(['r-ab2', 'r-ac']);
+        const dated = await store.listRelationships({ datedOnly: true, actorIds: ['d'] }, ALL);
+        expect(dated.items.map((r) => r.id)).toEqual(['r-cd']);
         const sure = await store.listRelationships({ minConfidence: 'reported', actorIds: ['b'] }, { offset: 0, limit: 1 });
         expect(sure.totalCount).toBe(2);
         expect(sure.items.map((r) => r.id)).toEqual(['r-ab']);
@@ -98,6 +100,8 @@ export function runStoreContract(label: string, open: () => Promise<GraphStore>)
         expect(y2000.truncated).toBe(false);
         const y2005 = await store.snapshot({ window: yearRange(2005), limit: 100 });
         expect(y2005.relationships.map((r) => r.id).sort()).toEqual(['r-ac', 'r-bc', 'r-de', 'r-er1']);
+        const dated2005 = await store.snapshot({ window: yearRange(2005), limit: 100, datedOnly: true });
+        expect(dated2005.relationships.map((r) => r.id).sort()).toEqual(['r-ac', 'r-bc', 'r-er1']);
       });
 
       it('caps a snapshot keeping the surest relationships, and filters by kind', async () => {
@@ -159,6 +163,8 @@ export function runStoreContract(label: string, open: () => Promise<GraphStore>)
         expect(await actorsOf(pathQuery('a', 'c', { filter: { minConfidence: 'reported' } }))).toEqual(['a-b-c']);
         expect(await actorsOf(pathQuery('a', 'd', { filter: { types: ['operational', 'alliance'] } }))).toEqual([]);
         expect(await actorsOf(pathQuery('a', 'd', { maxHops: 1 }))).toEqual([]);
+        expect(await actorsOf(pathQuery('a', 'e', { filter: { datedOnly: true } }))).toEqual(['a-r1-e']);
+        expect(await actorsOf(pathQuery('c', 'e', { filter: { datedOnly: true }, maxHops: 2 }))).toEqual([]);
       });
 
       it('enumerates all simple paths and the k shortest in a stable order', async () => {

@@ -44,7 +44,9 @@ function relationshipMatcher(filter: RelationshipFilter): (r: Relationship) => b
   const actors = filter.actorIds ? new Set(filter.actorIds) : null;
   const minRank = filter.minConfidence ? confidenceRank(filter.minConfidence) : -1;
   const window = filter.window ?? null;
+  const datedOnly = filter.datedOnly ?? false;
   return (r) =>
+    (!datedOnly || r.interval.from !== null || r.interval.to !== null) &&
     (types === null || types.has(r.type)) &&
     (actors === null || actors.has(r.source) || actors.has(r.target)) &&
     confidenceRank(r.confidence) >= minRank &&

@@ -197,6 +197,7 @@ export function relationshipFilterParams(filter: RelationshipFilter): {
   types: string[];
   actorIds: string[] | null;
   minRank: Integer;
+  datedOnly: boolean;
   windowStart: Integer | null;
   windowEnd: Integer | null;
 } {
@@ -204,6 +205,7 @@ export function relationshipFilterParams(filter: RelationshipFilter): {
     types: filter.types ? [...new Set(filter.types.map(toNeo4jType))] : [...NEO4J_RELATIONSHIP_TYPES],
     actorIds: filter.actorIds ? [...new Set(filter.actorIds)] : null,
     minRank: neo4j.int(filter.minConfidence ? confidenceRank(filter.minConfidence) : -1),
+    datedOnly: filter.datedOnly ?? false,
     ...windowParams(filter.window),
   };
 }
