@@ -80,10 +80,12 @@ export async function createApp({ store, config }: AppDeps): Promise<App> {
     expressMiddleware(apollo, { context: async () => createContext(service) }),
   );
 
+  let closeDevServer: () => Promise<void> = async () => {};
   if (development) {
     const { createServer } = await import('vite');
-    const vite = await createServer({ configFile: path.resolve('client/vite.config.ts'), server: { middlewareMode: true }, appType: 'spa' });
+    const vite = await createServer({ configFile: path.resolve(config.clientDir, '../vite.config.ts'), server: { middlewareMode: true }, appType: 'spa' });
     app.use(vite.middlewares);
+    closeDevServer = () => vite.close();
   } else {
     const index = path.join(config.clientDir, 'index.html');
     app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));
@@ -94,5 +96,12 @@ export async function createApp({ store, config }: AppDeps): Promise<App> {
   }
   app.use(lastResort);
 
-  return { app, service, stop: () => apollo.stop() };
+  return {
+    app,
+    service,
+    stop: async () => {
+      await closeDevServer();
+      await apollo.stop();
+    },
+  };
 }
