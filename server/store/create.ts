@@ -1,6 +1,7 @@
 /**
  * Chooses and opens the configured store: Neo4j when NEO4J_URI is set, otherwise the embedded
- * store, which is filled from seed/ at startup (idempotently: an unchanged seed writes nothing).
+ * store, which is synced to seed/ at startup (an unchanged seed writes nothing; records a newer seed
+ * dropped are removed).
  */
 import type { Config } from '../config.js';
 import { loadSeedDir } from '../dataset/load.js';
@@ -13,6 +14,6 @@ export async function openConfiguredStore(config: Pick<Config, 'neo4j' | 'dataFi
     return openNeo4jStore(config.neo4j);
   }
   const store = await EmbeddedStore.open({ dataFile: config.dataFile });
-  await store.upsert(await loadSeedDir(config.seedDir));
+  await store.syncSeed(await loadSeedDir(config.seedDir));
   return store;
 }

@@ -40,6 +40,35 @@ describe('embedded store persistence', () => {
     expect((await reopened.counts()).relationships).toBe(10);
   });
 
+  it('syncs to the seed: dropped seed records go, other writes stay, an unchanged seed writes nothing', async () => {
+    const file = await tempFile();
+    const first = await EmbeddedStore.open({ dataFile: file });
+    expect((await first.syncSeed(fixtureDataset())).changed).toBeGreaterThan(0);
+    await first.upsert({ relationships: [{ ...fixtureDataset().relationships[0]!, id: 'r-user' }] });
+    await first.close();
+
+    const next = fixtureDataset();
+    next.relationships = next.relationships.filter((r) => r.id !== 'r-ab2');
+    const second = await EmbeddedStore.open({ dataFile: file });
+    expect((await second.syncSeed(next)).changed).toBe(1);
+    expect((await second.syncSeed(next)).changed).toBe(0);
+    await second.close();
+
+    const third = await EmbeddedStore.open({ dataFile: file });
+    expect((await third.dyad('a', 'b')).map((r) => r.id)).toEqual(['r-ab', 'r-user']);
+  });
+
+  it('refuses a seed whose removals would leave dangling references, changing nothing', async () => {
+    const store = await EmbeddedStore.open({ dataFile: await tempFile() });
+    await store.syncSeed(fixtureDataset());
+    await store.upsert({ relationships: [{ ...fixtureDataset().relationships[0]!, id: 'r-user', source: 'f', target: 'e' }] });
+    const withoutF = fixtureDataset();
+    withoutF.actors = withoutF.actors.filter((a) => a.id !== 'f');
+    withoutF.relationships = withoutF.relationships.filter((r) => r.source !== 'f');
+    await expect(store.syncSeed(withoutF)).rejects.toThrow(/r-user.*unknown actor "f"/s);
+    expect(await store.getActors(['f'])).toHaveLength(1);
+  });
+
   it('serialises concurrent writes', async () => {
     const store = await EmbeddedStore.open({ dataFile: await tempFile() });
     await store.upsert(fixtureDataset());

@@ -49,9 +49,12 @@ function stagesAt(edges: readonly EdgeData[], year: number): Map<string, { stage
   return out;
 }
 
-/** The change between two years over the whole model. */
-export function diffYears(model: GraphModel, fromYear: number, toYear: number): LocalDiff {
-  const edges = model.edges.map((e) => e.data);
+/**
+ * The change between two years over the whole model; with `datedOnly`, undated relationships are
+ * left out (so they do not hold a pair's stage either).
+ */
+export function diffYears(model: GraphModel, fromYear: number, toYear: number, opts: { datedOnly?: boolean } = {}): LocalDiff {
+  const edges = model.edges.map((e) => e.data).filter((e) => !opts.datedOnly || e.dated);
   const added: string[] = [];
   const ended: string[] = [];
   for (const e of edges) {

@@ -29,6 +29,8 @@ export interface EdgeData {
   directed: boolean;
   fromYear: number | null;
   toYear: number | null;
+  /** A known start or end (the API's `datedOnly`); undated relationships are valid at every year. */
+  dated: boolean;
   intervalLabel: string;
 }
 
@@ -70,7 +72,9 @@ export function nodeFromActor(actor: ActorCore): NodeDescriptor {
 
 export function edgeFromRelationship(rel: RelationshipCore, stageOrderOf: (type: RelationshipType) => number | null): EdgeDescriptor {
   const stage = stageOrderOf(rel.type);
+  const dated = rel.interval.from !== null || rel.interval.to !== null;
   const classes = [rel.directed ? 'directed' : 'undirected', stage === null ? 'other' : 'stage'];
+  if (!dated) classes.push('undated');
   return {
     group: 'edges',
     data: {
@@ -84,6 +88,7 @@ export function edgeFromRelationship(rel: RelationshipCore, stageOrderOf: (type:
       directed: rel.directed,
       fromYear: rel.interval.fromYear,
       toYear: rel.interval.toYear,
+      dated,
       intervalLabel: rel.interval.label,
     },
     classes: classes.join(' '),

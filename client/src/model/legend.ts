@@ -3,7 +3,7 @@
  * capacityTypes) and the visual encodings, pure: the UI only renders these entries.
  */
 import type { Vocabulary } from '../api/types.js';
-import { CAPACITY_COLOURS, CONFIDENCE_LINES, kindStyle, typeColour, typeWidth, type NodeShape } from './colours.js';
+import { CAPACITY_COLOURS, CONFIDENCE_LINES, kindStyle, typeColour, typeWidth, UNDATED_OPACITY, type NodeShape } from './colours.js';
 
 export interface StageEntry {
   type: string;
@@ -45,6 +45,20 @@ export interface CapacityEntry {
   colour: string;
 }
 
+export interface DatingEntry {
+  key: 'dated' | 'undated';
+  label: string;
+  description: string;
+  width: number;
+  opacity: number;
+}
+
+/** Dated vs undated relationships (undated = no known start or end: shown at every year). */
+export const DATING_LEGEND: readonly DatingEntry[] = [
+  { key: 'dated', label: 'Dated (known start or end)', description: 'Shown in the years its interval covers.', width: 2, opacity: 1 },
+  { key: 'undated', label: 'Undated (shown at every year)', description: 'No known start or end; hide with “Dated links only”.', width: 1, opacity: UNDATED_OPACITY },
+];
+
 export interface Legend {
   /** The continuum, ordered weakest → strongest. */
   stages: StageEntry[];
@@ -53,6 +67,7 @@ export interface Legend {
   kinds: KindEntry[];
   confidence: ConfidenceEntry[];
   capacity: CapacityEntry[];
+  dating: DatingEntry[];
 }
 
 export function buildLegend(vocab: Vocabulary): Legend {
@@ -80,7 +95,7 @@ export function buildLegend(vocab: Vocabulary): Legend {
     description: c.description,
     colour: CAPACITY_COLOURS[c.capacity] ?? '#888888',
   }));
-  return { stages, types, kinds, confidence, capacity };
+  return { stages, types, kinds, confidence, capacity, dating: DATING_LEGEND.map((d) => ({ ...d })) };
 }
 
 function kindStyleEntry(kind: Vocabulary['actorKinds'][number]['kind']): { shape: NodeShape; colour: string } {

@@ -1,6 +1,7 @@
 /**
  * The view's state and its URL encoding (query string), pure: a shared link reproduces the year
- * or window or comparison, the filters, the focus, the selection and the path query.
+ * or window or comparison, the filters (with "dated links only"), the focus, the selection, the
+ * path query and the active story.
  */
 import type { ActorKind, Confidence, ContinuumStage, PathMode, RelationshipType } from '../api/types.js';
 import { EMPTY_FILTERS, type Filters, type Focus } from './visibility.js';
@@ -34,6 +35,8 @@ export interface ViewState {
   /** "a:<actor id>" or "r:<relationship id>". */
   selected: string | null;
   path: PathState | null;
+  /** The active story preset (its caption is shown), or null. */
+  story: string | null;
 }
 
 export const DEFAULT_PATH: Omit<PathState, 'from' | 'to'> = {
@@ -49,7 +52,7 @@ export const DEFAULT_PATH: Omit<PathState, 'from' | 'to'> = {
 };
 
 export function defaultViewState(): ViewState {
-  return { mode: 'year', year: null, from: null, to: null, filters: { ...EMPTY_FILTERS }, focus: null, selected: null, path: null };
+  return { mode: 'year', year: null, from: null, to: null, filters: { ...EMPTY_FILTERS }, focus: null, selected: null, path: null, story: null };
 }
 
 const MODES: readonly TimeMode[] = ['year', 'window', 'compare', 'all'];
@@ -88,11 +91,13 @@ export function encodeViewState(state: ViewState): string {
   if (f.types.length) p.set('types', f.types.join(','));
   if (f.minConfidence) p.set('conf', f.minConfidence);
   if (f.countries.length) p.set('countries', f.countries.join(','));
+  if (f.datedOnly) p.set('dated', '1');
   if (state.focus) {
     p.set('focus', state.focus.id);
     if (state.focus.depth !== 1) p.set('depth', String(state.focus.depth));
   }
   if (state.selected) p.set('sel', state.selected);
+  if (state.story) p.set('story', state.story);
   const q = state.path;
   if (q) {
     p.set('pf', q.from);
@@ -124,11 +129,14 @@ export function decodeViewState(search: string): ViewState {
     types: list(p.get('types')) as RelationshipType[],
     minConfidence: confidence(p.get('conf')),
     countries: list(p.get('countries')),
+    datedOnly: p.get('dated') === '1',
   };
   const focus = p.get('focus');
   if (focus) state.focus = { id: focus, depth: clamp(int(p.get('depth')), 1, 3, 1) };
   const sel = p.get('sel');
   if (sel && /^[ar]:.+/.test(sel)) state.selected = sel;
+  const story = p.get('story');
+  if (story && /^[a-z0-9-]+$/.test(story)) state.story = story;
   const from = p.get('pf');
   const to = p.get('pt');
   if (from && to) {

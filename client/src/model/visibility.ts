@@ -1,7 +1,7 @@
 /**
  * What is visible, computed purely from the element descriptors: time filtering (a year or an
  * inclusive window, open interval ends unbounded), the filter panel (kinds, types/stages,
- * confidence, countries) and the ego-network focus. Mirrors the API's `network` semantics:
+ * confidence, countries, dated links only) and the ego-network focus. Mirrors the API's `network` semantics:
  * matching relationships plus their endpoint actors.
  */
 import type { ActorKind, Confidence, RelationshipType } from '../api/types.js';
@@ -20,6 +20,8 @@ export interface Filters {
   minConfidence: Confidence | null;
   /** Empty = every country. Edges need at least one end in a chosen country. */
   countries: string[];
+  /** Only relationships with a known start or end (undated ones are valid at every year). */
+  datedOnly: boolean;
 }
 
 export interface Focus {
@@ -27,7 +29,7 @@ export interface Focus {
   depth: number;
 }
 
-export const EMPTY_FILTERS: Filters = { kinds: [], types: [], minConfidence: null, countries: [] };
+export const EMPTY_FILTERS: Filters = { kinds: [], types: [], minConfidence: null, countries: [], datedOnly: false };
 
 /** Higher is surer (same as the API's ConfidenceInfo.rank). */
 export const CONFIDENCE_RANK: Readonly<Record<Confidence, number>> = { STATED: 3, REPORTED: 2, ALLEGED: 1, DISPUTED: 0 };
@@ -41,6 +43,7 @@ export function intervalOverlaps(fromYear: number | null, toYear: number | null,
 }
 
 export function edgeMatches(edge: EdgeData, sel: TimeSelection, filters: Filters): boolean {
+  if (filters.datedOnly && !edge.dated) return false;
   if (!intervalOverlaps(edge.fromYear, edge.toYear, sel)) return false;
   if (filters.types.length > 0 && !filters.types.includes(edge.type)) return false;
   if (filters.minConfidence !== null && CONFIDENCE_RANK[edge.confidence] < CONFIDENCE_RANK[filters.minConfidence]) return false;

@@ -27,8 +27,10 @@ import {
   externalReferences,
   parseBatch,
 } from '../records.js';
-import { StoreState } from './state.js';
-import { readDataFile, writeDataFileAtomically } from './persistence.js';
+import { StoreState, idsOf, type RecordIds } from './state.js';
+import { readDataFile, writeDataFileAtomically, type StoredData } from './persistence.js';
+import { checkIntegrity } from '../../dataset/integrity.js';
+import { SeedValidationError } from '../../domain/errors.js';
 
 export interface EmbeddedStoreOptions {
   /** Where writes are persisted; null keeps everything in memory (tests). */
@@ -60,6 +62,7 @@ function eventRange(e: NexusEvent): DayRange {
 export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
   private state = new StoreState();
+  private seedIds: StoredData['seedIds'] = {};
   private writeQueue: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly options: EmbeddedStoreOptions) {}
@@ -67,14 +70,50 @@ export class EmbeddedStore implements GraphStore {
   static async open(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
     const store = new EmbeddedStore(options);
     const stored = options.dataFile ? await readDataFile(options.dataFile) : null;
-    if (stored) store.state = StoreState.from(stored);
+    if (stored) {
+      store.state = StoreState.from(stored.dataset);
+      store.seedIds = stored.seedIds;
+    }
     return store;
   }
 
-  upsert(raw: Partial<Dataset>): Promise<UpsertResult> {
-    const run = this.writeQueue.then(() => this.upsertNow(raw));
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writeQueue.then(work);
     this.writeQueue = run.catch(() => undefined);
     return run;
+  }
+
+  upsert(raw: Partial<Dataset>): Promise<UpsertResult> {
+    return this.serialised(() => this.upsertNow(raw));
+  }
+
+  /**
+   * Bring the store in line with the seed: upsert every seed record and remove the records that
+   * an earlier seed had but this one dropped (records written by other means are kept).
+   * All or nothing, like upsert.
+   */
+  syncSeed(seed: Dataset): Promise<UpsertResult> {
+    return this.serialised(async () => {
+      const batch = parseBatch(seed);
+      const current = idsOf(batch);
+      const dropped = Object.fromEntries(
+        (Object.keys(current) as Array<keyof RecordIds>).map((k) => {
+          const keep = new Set(current[k]);
+          return [k, (this.seedIds[k] ?? []).filter((id) => !keep.has(id))];
+        }),
+      ) as RecordIds;
+      const next = this.state.clone();
+      const removed = next.remove(dropped);
+      const changed = next.apply(batch) + removed;
+      const problems = checkIntegrity(next.toDataset(), undefined, '(seed sync)');
+      if (problems.length > 0) throw new SeedValidationError(problems);
+      if (this.options.dataFile && (changed > 0 || JSON.stringify(this.seedIds) !== JSON.stringify(current))) {
+        await writeDataFileAtomically(this.options.dataFile, next.toDataset(), current);
+      }
+      this.state = next;
+      this.seedIds = current;
+      return { changed };
+    });
   }
 
   private async upsertNow(raw: Partial<Dataset>): Promise<UpsertResult> {
@@ -88,7 +127,7 @@ export class EmbeddedStore implements GraphStore {
     assertBatchIntegrity(batch, { actorKinds, sourceIds });
     const next = this.state.clone();
     const changed = next.apply(batch);
-    if (changed > 0 && this.options.dataFile) await writeDataFileAtomically(this.options.dataFile, next.toDataset());
+    if (changed > 0 && this.options.dataFile) await writeDataFileAtomically(this.options.dataFile, next.toDataset(), this.seedIds);
     this.state = next;
     return { changed };
   }

@@ -13,9 +13,16 @@ interface DataFile {
   format: number;
   savedAt: string;
   dataset: Dataset;
+  /** Ids that came from the seed at the last sync, so records dropped from the seed can be removed. */
+  seedIds?: Partial<Record<keyof Dataset, string[]>>;
 }
 
-export async function readDataFile(file: string): Promise<Dataset | null> {
+export interface StoredData {
+  dataset: Dataset;
+  seedIds: Partial<Record<keyof Dataset, string[]>>;
+}
+
+export async function readDataFile(file: string): Promise<StoredData | null> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -27,14 +34,14 @@ export async function readDataFile(file: string): Promise<Dataset | null> {
   if (parsed.format !== FORMAT_VERSION || !parsed.dataset) {
     throw new Error(`${file}: not a Nexus Explorer data file (format ${String(parsed.format)})`);
   }
-  return { ...emptyDataset(), ...parsed.dataset };
+  return { dataset: { ...emptyDataset(), ...parsed.dataset }, seedIds: parsed.seedIds ?? {} };
 }
 
-export async function writeDataFileAtomically(file: string, dataset: Dataset): Promise<void> {
+export async function writeDataFileAtomically(file: string, dataset: Dataset, seedIds: StoredData['seedIds'] = {}): Promise<void> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const body: DataFile = { format: FORMAT_VERSION, savedAt: new Date().toISOString(), dataset };
+  const body: DataFile = { format: FORMAT_VERSION, savedAt: new Date().toISOString(), dataset, seedIds };
   const handle = await open(tmp, 'w');
   try {
     await handle.writeFile(JSON.stringify(body));

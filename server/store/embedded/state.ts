@@ -10,6 +10,20 @@ export interface IndexedActor {
   keys: string[];
 }
 
+/** Ids of records, by section. */
+export type RecordIds = Record<keyof Dataset, string[]>;
+
+export function idsOf(ds: Dataset): RecordIds {
+  return {
+    sources: ds.sources.map((r) => r.id),
+    actors: ds.actors.map((r) => r.id),
+    relationships: ds.relationships.map((r) => r.id),
+    events: ds.events.map((r) => r.id),
+    capacity: ds.capacity.map((r) => r.id),
+    figures: ds.figures.map((r) => r.id),
+  };
+}
+
 export class StoreState {
   readonly sources = new Map<string, Source>();
   readonly actors = new Map<string, IndexedActor>();
@@ -62,6 +76,22 @@ export class StoreState {
     batch.capacity.forEach((c) => put(this.capacity, c));
     batch.figures.forEach((f) => put(this.figures, f));
     return changed;
+  }
+
+  /** Remove records by id (relationships first, so the adjacency stays right). Returns how many went. */
+  remove(ids: RecordIds): number {
+    let removed = 0;
+    for (const id of ids.relationships) {
+      const r = this.relationships.get(id);
+      if (!r) continue;
+      this.unlink(r);
+      this.relationships.delete(id);
+      removed += 1;
+    }
+    for (const key of ['sources', 'actors', 'events', 'capacity', 'figures'] as const) {
+      for (const id of ids[key]) if (this[key].delete(id)) removed += 1;
+    }
+    return removed;
   }
 
   toDataset(): Dataset {
