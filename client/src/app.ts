@@ -13,6 +13,7 @@ import { buildGraphModel, type GraphModel } from './model/elements.js';
 import { capacityByRegion, exportSubgraph } from './model/export.js';
 import { buildLegend } from './model/legend.js';
 import { encodeViewState, type ViewState } from './model/url.js';
+import { endStoryIfLeft, storyById, storyYears, type Story } from './model/stories.js';
 import { countriesOf, visibleSubgraph, yearSpan, type TimeSelection, type Visible } from './model/visibility.js';
 import { shareLink, stateFromLocation, Store, syncUrl } from './state/store.js';
 import { Autocomplete } from './ui/autocomplete.js';
@@ -24,6 +25,7 @@ import { PathFinder } from './ui/pathfinder.js';
 import type { StatusOverlay } from './ui/status.js';
 import { Timebar } from './ui/timebar.js';
 import { installKeyboard } from './ui/keyboard.js';
+import { StoriesMenu } from './ui/stories.js';
 
 /** What the end-to-end tests read (window.__nexus). */
 export interface DebugHook {
@@ -32,6 +34,9 @@ export interface DebugHook {
   shown(): { nodes: string[]; edges: string[] };
   rendered(): { nodes: number; edges: number };
   pathIds(): { nodes: string[]; edges: string[] };
+  /** Where an actor is drawn and the graph's size (for "a shared selection is centred"). */
+  placement(id: string): { x: number; y: number; width: number; height: number } | null;
+  playing(): boolean;
   lastShowMs: number;
   layoutMs: number;
   pathsLoaded: number;
@@ -65,9 +70,9 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
 
   const initial = stateFromLocation();
   if (initial.year === null || initial.year < span.min || initial.year > span.max) initial.year = span.max;
-  const store = new Store(initial);
+  const store = new Store(initial, endStoryIfLeft);
 
-  for (const id of ['search-panel', 'path-panel', 'filter-panel', 'timebar', 'legend', 'capacity-panel']) clear(byId(id));
+  for (const id of ['search-panel', 'path-panel', 'filter-panel', 'timebar', 'legend', 'capacity-panel', 'stories-mount', 'story-caption']) clear(byId(id));
   const graphEl = byId('graph');
   const graph = new GraphView(graphEl, {
     relationshipTypes: vocab.relationshipTypes.map((t) => t.type),
@@ -85,6 +90,8 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     },
     rendered: () => graph.renderedCounts(),
     pathIds: () => graph.pathIds(),
+    placement: (id) => graph.renderedPlacement(id),
+    playing: () => timebar.playing,
     lastShowMs: 0,
     layoutMs,
     pathsLoaded: 0,
@@ -134,6 +141,49 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   });
   renderLegend(byId('legend'), buildLegend(vocab));
 
+  // stories: a preset view (through the store, so the URL holds it) and a sequence of years
+  let storyTimer: ReturnType<typeof setTimeout> | null = null;
+  const stopStory = () => {
+    if (storyTimer !== null) clearTimeout(storyTimer);
+    storyTimer = null;
+    timebar.pause();
+  };
+  /** The actors a story shows over all its years, to frame them once (nothing moves while it plays). */
+  const storyFrame = (story: Story): string[] => {
+    const ids = new Set<string>();
+    const st = story.state;
+    for (const year of storyYears(story)) for (const id of visibleSubgraph(model, { kind: 'year', year }, st.filters, st.focus).nodes) ids.add(id);
+    return [...ids];
+  };
+  const startStory = (story: Story) => {
+    stopStory();
+    store.update({ ...story.state, path: null });
+    const frame = storyFrame(story);
+    if (frame.length > 0) graph.fitTo(frame);
+    const seq = story.sequence;
+    if (seq?.kind === 'play') timebar.play(seq.to);
+    else if (seq?.kind === 'steps') {
+      const years = [...seq.years];
+      const next = () => {
+        const year = years.shift();
+        if (year === undefined || store.get().story !== story.id) {
+          storyTimer = null;
+          return;
+        }
+        store.update({ year });
+        storyTimer = years.length > 0 ? setTimeout(next, 4000) : null;
+      };
+      storyTimer = setTimeout(next, 4000);
+    }
+  };
+  const stories = new StoriesMenu(byId('stories-mount'), byId('story-caption'), {
+    onChoose: startStory,
+    onEnd: () => {
+      stopStory();
+      store.update({ story: null });
+    },
+  });
+
   // reactions
   let diffSeq = 0;
   const applyCompare = (s: ViewState) => {
@@ -144,7 +194,8 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     const from = s.from ?? span.min;
     const to = s.year ?? span.max;
     const seq = ++diffSeq;
-    graph.setChangeClasses(changeClasses(diffYears(model, from, to)));
+    graph.setChangeClasses(changeClasses(diffYears(model, from, to, { datedOnly: s.filters.datedOnly })));
+    if (s.filters.datedOnly) return; // the API's diff has no datedOnly: the local one is exact
     api
       .diff(from, to)
       .then((d) => {
@@ -195,7 +246,9 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     const sel = timeSelection(s, fallback);
     applyCapacity(sel);
     const when = s.mode === 'all' ? 'all years' : s.mode === 'window' ? `${(sel as { from: number }).from}–${(sel as { to: number }).to}` : s.mode === 'compare' ? `${s.from ?? span.min} → ${s.year}` : `in ${s.year}`;
-    byId('stats').textContent = `${visible.nodes.size} actors · ${visible.edges.size} relationships ${when}${s.focus ? ` · ego network of ${nameOf(s.focus.id)}` : ''}`;
+    const statsEl = byId('stats');
+    statsEl.textContent = `${visible.nodes.size} actors · ${visible.edges.size} relationships ${when}${s.filters.datedOnly ? ' · dated only' : ''}${s.focus ? ` · ego network of ${nameOf(s.focus.id)}` : ''}`;
+    statsEl.title = statsEl.textContent;
     graphEl.dataset['year'] = String(s.year ?? '');
     graphEl.dataset['nodes'] = String(visible.nodes.size);
     graphEl.dataset['edges'] = String(visible.edges.size);
@@ -216,6 +269,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     if (p.types.length || p.stages.length) query.types = [...p.types, ...p.stages];
     if (p.minConfidence) query.minConfidence = p.minConfidence;
     if (p.exclude.length) query.excludeActors = p.exclude;
+    if (s.filters.datedOnly) query.datedOnly = true;
     if (p.useTime) {
       const t = timeSelection(s, span.max);
       if (t.kind === 'year') query.at = t.year;
@@ -252,11 +306,19 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
       void details.show(s.selected);
     }
     const pathChanged = !prev || JSON.stringify(prev.path) !== JSON.stringify(s.path);
-    if (pathChanged || (timeChanged && s.path?.useTime)) void runPath(s);
+    const datedChanged = !!prev && prev.filters.datedOnly !== s.filters.datedOnly;
+    if (pathChanged || (timeChanged && s.path?.useTime) || (datedChanged && s.path)) void runPath(s);
+    stories.render(s);
   };
   store.subscribe((s, prev) => render(s, prev));
+  graph.resize(); // the panels around the graph are built now: its container has its final size
   render(store.get(), null);
   graph.fit(false);
+  // a shared link: frame the active story, or centre on the selected actor or relationship
+  const first = store.get();
+  const openingStory = storyById(first.story);
+  if (openingStory) graph.fitTo(storyFrame(openingStory));
+  else if (first.selected) graph.centreOn(first.selected.slice(2), 1, false);
   syncUrl(store);
 
   // header tools
@@ -284,6 +346,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   });
   installKeyboard({ timebar, graph, store, searchInput: search.input });
   window.addEventListener('resize', () => graph.resize());
+  if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => graph.resize()).observe(graphEl);
   hook.ready = true;
   graphEl.dataset['state'] = 'ready';
 }

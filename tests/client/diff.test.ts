@@ -3,7 +3,7 @@ import type { Diff } from '../../client/src/api/types.js';
 import { changeClasses, diffYears, fromApiDiff } from '../../client/src/model/diff.js';
 import { buildGraphModel } from '../../client/src/model/elements.js';
 import { visibleSubgraph } from '../../client/src/model/visibility.js';
-import { network, vocabulary } from './fixtures.js';
+import { network, rel, vocabulary } from './fixtures.js';
 
 const model = buildGraphModel(network(), vocabulary.relationshipTypes);
 
@@ -22,6 +22,16 @@ describe('diff between two years', () => {
       expect(d.added).toEqual([...b].filter((id) => !a.has(id)).sort());
       expect(d.ended).toEqual([...a].filter((id) => !b.has(id)).sort());
     }
+  });
+
+  it('with datedOnly, undated relationships neither change nor hold a pair\'s stage', () => {
+    const net = network();
+    net.edges.push(rel('r-ab-u', 'a', 'b', 'CONVERGENCE', null, null));
+    const m = buildGraphModel(net, vocabulary.relationshipTypes);
+    expect(diffYears(m, 2001, 2002).changedStage).toEqual([]); // the undated convergence wins both years
+    const dated = diffYears(m, 2001, 2002, { datedOnly: true });
+    expect(dated.changedStage).toEqual([{ a: 'a', b: 'b', fromStage: 1, toStage: 2, before: ['r-ab'], after: ['r-ab2'] }]);
+    expect(diffYears(m, 1990, 2010, { datedOnly: true }).ended).not.toContain('r-de');
   });
 
   it('finds pairs whose strongest stage changed', () => {

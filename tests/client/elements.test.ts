@@ -20,6 +20,11 @@ describe('API data → element descriptors', () => {
     expect(fa.data.stage).toBe(-1);
     expect(fa.classes).toContain('directed');
     expect(ab.classes).toContain('stage');
+    expect(ab.data.dated).toBe(true);
+    expect(ab.classes).not.toContain('undated');
+    const de = model.edges.find((e) => e.data.id === 'r-de')!;
+    expect(de.data.dated).toBe(false);
+    expect(de.classes).toContain('undated');
     const a = model.nodes.find((n) => n.data.id === 'a')!;
     expect(a.data).toMatchObject({ label: 'A', kind: 'TERRORIST_GROUP', country: 'Uzbekistan' });
     expect(a.data.search).toContain('am');

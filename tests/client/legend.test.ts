@@ -36,6 +36,14 @@ describe('legend', () => {
     expect(legend.capacity.map((c) => c.capacity)).toEqual(['HEGEMONIC', 'CAPTURED', 'DEGRADED', 'FAILED']);
   });
 
+  it('has a lighter, thinner "undated" entry', () => {
+    const [dated, undated] = legend.dating;
+    expect(dated?.key).toBe('dated');
+    expect(undated?.label).toMatch(/undated/i);
+    expect(undated!.opacity).toBeLessThan(dated!.opacity);
+    expect(undated!.width).toBeLessThan(dated!.width);
+  });
+
   it('covers the whole shared vocabulary', () => {
     expect(Object.keys(KIND_STYLES).sort()).toEqual(ACTOR_KINDS.map((k) => k.toUpperCase()).sort());
     expect(Object.keys(CONFIDENCE_LINES).sort()).toEqual(CONFIDENCE_GRADES.map((k) => k.toUpperCase()).sort());

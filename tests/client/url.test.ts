@@ -8,7 +8,7 @@ describe('URL state', () => {
       year: 2004,
       from: 1999,
       to: null,
-      filters: { kinds: ['TERRORIST_GROUP', 'CRIMINAL_GROUP'], types: ['ALLIANCE'], minConfidence: 'REPORTED', countries: ['Tajikistan', 'Kyrgyz Republic'] },
+      filters: { kinds: ['TERRORIST_GROUP', 'CRIMINAL_GROUP'], types: ['ALLIANCE'], minConfidence: 'REPORTED', countries: ['Tajikistan', 'Kyrgyz Republic'], datedOnly: true },
       focus: { id: 'imu', depth: 2 },
       selected: 'r:d000-r004',
       path: {
@@ -24,6 +24,7 @@ describe('URL state', () => {
         minConfidence: 'ALLEGED',
         exclude: ['al-qaeda', 'hizb-ut-tahrir'],
       },
+      story: 'imu-drift',
     };
     const qs = encodeViewState(state);
     expect(decodeViewState(qs)).toEqual(state);
@@ -46,6 +47,13 @@ describe('URL state', () => {
     }
   });
 
+  it('encodes "dated links only" as dated=1 and leaves it out when off', () => {
+    const on = { ...defaultViewState(), year: 1999, filters: { ...defaultViewState().filters, datedOnly: true } };
+    expect(encodeViewState(on)).toBe('y=1999&dated=1');
+    expect(decodeViewState('y=1999&dated=1')).toEqual(on);
+    expect(decodeViewState('y=1999&dated=0').filters.datedOnly).toBe(false);
+  });
+
   it('ignores malformed values', () => {
     const s = decodeViewState('mode=bogus&y=abc&conf=SURE&depth=9&focus=imu&sel=zzz&pf=a&pm=FAST&ph=99');
     expect(s.mode).toBe('year');
@@ -54,6 +62,7 @@ describe('URL state', () => {
     expect(s.focus).toEqual({ id: 'imu', depth: 3 });
     expect(s.selected).toBeNull();
     expect(s.path).toBeNull();
+    expect(decodeViewState('story=Bad%20Id!').story).toBeNull();
     expect(decodeViewState('pf=a&pt=b&pm=FAST&ph=99').path).toMatchObject({ mode: 'SHORTEST', maxHops: 8 });
   });
 });

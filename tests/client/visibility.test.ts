@@ -45,6 +45,19 @@ describe('filters and focus', () => {
     expect(sorted(visibleSubgraph(model, all, { ...EMPTY_FILTERS, countries: ['Sierra'] }).edges)).toEqual(['r-sa']);
   });
 
+  it('"dated links only" drops relationships with neither a known start nor end', () => {
+    // r-de is the one undated relationship: valid at every year, so shown even in 1990
+    const dated = { ...EMPTY_FILTERS, datedOnly: true };
+    expect(model.edges.find((e) => e.data.id === 'r-de')?.data.dated).toBe(false);
+    expect(sorted(visibleSubgraph(model, { kind: 'year', year: 1999 }, dated).edges)).toEqual(['r-ab', 'r-ar1', 'r-bc', 'r-fa']);
+    expect(sorted(visibleSubgraph(model, { kind: 'year', year: 1990 }, dated).nodes)).toEqual([]);
+    // open-ended relationships (known start, no end) are dated
+    expect(visibleSubgraph(model, { kind: 'year', year: 2010 }, dated).edges).toEqual(new Set(['r-bc', 'r-ac']));
+    expect(sorted(visibleSubgraph(model, all, dated).edges)).toEqual(sorted(visibleSubgraph(model, all).edges).filter((id) => id !== 'r-de'));
+    // with a focus, the ego network is built from dated links only
+    expect(sorted(visibleSubgraph(model, { kind: 'year', year: 1999 }, dated, { id: 'e', depth: 2 }).nodes)).toEqual(['e']);
+  });
+
   it('focuses on an ego network of depth 1–3', () => {
     expect(sorted(egoNodes(model.edges.map((e) => e.data), 'e', 1))).toEqual(['d', 'e']);
     expect(sorted(egoNodes(model.edges.map((e) => e.data), 'e', 2))).toEqual(['c', 'd', 'e']);

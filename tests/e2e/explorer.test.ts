@@ -7,6 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, startTestServer, type TestServer } from '../helpers/server.js';
 import { artifact, hasChromium, inCI, launchBrowser, skipReason } from './browser.js';
+import { encodeViewState } from '../../client/src/model/url.js';
+import { storyById } from '../../client/src/model/stories.js';
 
 if (!hasChromium && !inCI) console.warn(`[e2e] ${skipReason}`);
 
@@ -27,8 +29,11 @@ describe.skipIf(!hasChromium)('explorer (headless Chromium)', () => {
     if (!res.body.data) throw new Error(JSON.stringify(res.body.errors));
     return res.body.data;
   };
-  const networkAt = async (year: number) => {
-    const data = await api<{ network: NetworkIds }>('query($at: Int) { network(at: $at, limit: 5000) { nodes { id } edges { id } } }', { at: year });
+  const networkAt = async (year: number, extra: { datedOnly?: boolean; stages?: string[] } = {}) => {
+    const data = await api<{ network: NetworkIds }>(
+      'query($at: Int, $datedOnly: Boolean, $stages: [ContinuumStage!]) { network(at: $at, datedOnly: $datedOnly, stages: $stages, limit: 5000) { nodes { id } edges { id } } }',
+      { at: year, ...extra },
+    );
     return { nodes: data.network.nodes.map((n) => n.id).sort(), edges: data.network.edges.map((e) => e.id).sort() };
   };
   const open = async (query = ''): Promise<Page> => {
@@ -147,6 +152,81 @@ describe.skipIf(!hasChromium)('explorer (headless Chromium)', () => {
     expect(await again.evaluate(() => window.__nexus!.shown())).toEqual(before.shown);
     await page.close();
     await again.close();
+  });
+
+  it('"Dated links only" shows exactly network(at, datedOnly: true), in the URL and for paths', async () => {
+    const page = await open('?y=1999&pf=imu&pt=d-company');
+    await page.waitForFunction(() => window.__nexus!.pathsLoaded > 0);
+    const all = await networkAt(1999);
+    await page.locator('#filter-dated').check();
+    await page.waitForFunction(() => window.__nexus!.state().filters.datedOnly);
+    await settle(page);
+    const expected = await networkAt(1999, { datedOnly: true });
+    expect(expected.edges.length).toBeLessThan(all.edges.length); // the toggle does hide something
+    const shown = await page.evaluate(() => window.__nexus!.shown());
+    expect(shown.edges).toEqual(expected.edges);
+    expect(shown.nodes).toEqual(expected.nodes);
+    expect(await page.evaluate(() => window.__nexus!.rendered())).toEqual({ nodes: expected.nodes.length, edges: expected.edges.length });
+    // the path is searched again with datedOnly
+    await page.waitForFunction(() => window.__nexus!.pathsLoaded > 1);
+    const paths = await api<{ paths: { paths: { hops: { relationship: { id: string } }[] }[] } }>(
+      'query { paths(from: "imu", to: "d-company", datedOnly: true, limit: 25) { paths { hops { relationship { id } } } } }',
+    );
+    const hopRels = await page.locator('#path-results .path.active .hop').evaluateAll((els) => els.map((e) => e.getAttribute('data-rel')));
+    expect(hopRels).toEqual((paths.paths.paths[0]?.hops ?? []).map((h) => h.relationship.id));
+    await page.waitForTimeout(300); // URL sync is debounced
+    expect(page.url()).toContain('dated=1');
+    const again = await open(page.url().slice(server.url.length + 1));
+    await settle(again);
+    expect(await again.locator('#filter-dated').isChecked()).toBe(true);
+    expect((await again.evaluate(() => window.__nexus!.shown())).edges).toEqual(expected.edges);
+    await page.close();
+    await again.close();
+  });
+
+  it('the IMU story focuses the IMU, shows only dated stage edges and plays 1997 → 2001', async () => {
+    const page = await open('?y=2010');
+    await page.locator('#btn-stories').click();
+    await page.locator('[data-story="imu-drift"]').click();
+    await page.waitForFunction(() => window.__nexus!.state().story === 'imu-drift');
+    const state = await page.evaluate(() => window.__nexus!.state());
+    expect(state.focus).toEqual({ id: 'imu', depth: 1 });
+    expect(state.selected).toBe('a:imu');
+    expect(await page.locator('#story-caption').isVisible()).toBe(true);
+    expect(await page.locator('#story-caption-text').textContent()).toContain('IMU');
+    await page.waitForFunction(() => window.__nexus!.state().year === 2001 && !window.__nexus!.playing(), null, { timeout: 15_000 });
+    await page.waitForTimeout(1200);
+    expect(await page.evaluate(() => window.__nexus!.state().year)).toBe(2001); // stopped at 2001
+    const shown = await page.evaluate(() => window.__nexus!.shown());
+    const stageEdges = new Set((await networkAt(2001, { datedOnly: true, stages: ['NO_RELATIONSHIP', 'OPERATIONAL', 'ALLIANCE', 'CONVERGENCE'] })).edges);
+    expect(shown.nodes).toContain('imu');
+    expect(shown.edges.length).toBeGreaterThan(0);
+    for (const id of shown.edges) expect(stageEdges.has(id), id).toBe(true);
+    expect(await page.locator('#filter-dated').isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('a shared link with a selection centres the graph on it; the IMU story at 1999 (screenshot)', async () => {
+    const page = await open('?y=2001&sel=a%3Ataliban');
+    await page.waitForTimeout(400);
+    const p = await page.evaluate(() => window.__nexus!.placement('taliban'));
+    expect(p).not.toBeNull();
+    expect(Math.abs(p!.x - p!.width / 2)).toBeLessThan(4);
+    expect(Math.abs(p!.y - p!.height / 2)).toBeLessThan(4);
+    await page.close();
+
+    const story = page.context().browser()!;
+    const imu = await (await story.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const qs = encodeViewState({ ...storyById('imu-drift')!.state, year: 1999 });
+    await imu.goto(`${server.url}/?${qs}`);
+    await imu.waitForFunction(() => window.__nexus?.ready === true, null, { timeout: 30_000 });
+    await imu.waitForTimeout(600);
+    expect(await imu.evaluate(() => window.__nexus!.state().story)).toBe('imu-drift');
+    const placement = await imu.evaluate(() => window.__nexus!.placement('imu'));
+    expect(placement!.x).toBeGreaterThan(0);
+    expect(placement!.x).toBeLessThan(placement!.width);
+    await imu.screenshot({ path: artifact('story-imu-1999.png') });
+    await imu.close();
   });
 
   it('exports a non-empty PNG', async () => {

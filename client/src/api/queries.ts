@@ -35,6 +35,7 @@ export interface NetworkArgs {
   stages?: ContinuumStage[];
   kinds?: ActorKind[];
   minConfidence?: Confidence;
+  datedOnly?: boolean;
   limit?: number;
 }
 
@@ -60,8 +61,8 @@ export class NexusApi {
   async network(args: NetworkArgs = {}): Promise<Network> {
     const data = await this.gql<{ network: Network }>(
       `query Network($at: Int, $window: YearWindow, $types: [RelationshipType!], $stages: [ContinuumStage!],
-        $kinds: [ActorKind!], $minConfidence: Confidence, $limit: Int) {
-        network(at: $at, window: $window, types: $types, stages: $stages, kinds: $kinds, minConfidence: $minConfidence, limit: $limit) {
+        $kinds: [ActorKind!], $minConfidence: Confidence, $datedOnly: Boolean, $limit: Int) {
+        network(at: $at, window: $window, types: $types, stages: $stages, kinds: $kinds, minConfidence: $minConfidence, datedOnly: $datedOnly, limit: $limit) {
           nodes { ${ACTOR_CORE} } edges { ${REL_CORE} } truncated
         }
       }`,
@@ -111,10 +112,10 @@ export class NexusApi {
     const data = await this.gql<{ paths: PathResult }>(
       `query Paths($from: ID!, $to: ID!, $mode: PathMode, $k: Int, $maxHops: Int, $types: [RelationshipType!],
         $stages: [ContinuumStage!], $at: Int, $window: YearWindow, $timeRespecting: Boolean, $minConfidence: Confidence,
-        $direction: Direction, $excludeActors: [ID!], $limit: Int) {
+        $direction: Direction, $excludeActors: [ID!], $datedOnly: Boolean, $limit: Int) {
         paths(from: $from, to: $to, mode: $mode, k: $k, maxHops: $maxHops, types: $types, stages: $stages, at: $at,
           window: $window, timeRespecting: $timeRespecting, minConfidence: $minConfidence, direction: $direction,
-          excludeActors: $excludeActors, limit: $limit) {
+          excludeActors: $excludeActors, datedOnly: $datedOnly, limit: $limit) {
           truncated truncatedBy
           paths { length actors { id name } hops { from { id name } to { id name } alternatives { id } relationship { ${REL_FULL} } } }
         }

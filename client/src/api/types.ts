@@ -217,5 +217,7 @@ export interface PathQuery {
   minConfidence?: Confidence;
   direction?: Direction;
   excludeActors?: string[];
+  /** Only relationships with a known start or end. */
+  datedOnly?: boolean;
   limit?: number;
 }

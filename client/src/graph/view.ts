@@ -53,6 +53,14 @@ export class GraphView {
     this.cy.on('tap', (e) => {
       if (e.target === this.cy) options.onSelect?.(null);
     });
+    // when the container changes size (panels around it settle, the window is resized), keep what is
+    // in the middle of the view in the middle (Cytoscape alone keeps the top-left corner)
+    let size = { w: this.cy.width(), h: this.cy.height() };
+    this.cy.on('resize', () => {
+      const next = { w: this.cy.width(), h: this.cy.height() };
+      if (size.w > 0 && size.h > 0 && (next.w !== size.w || next.h !== size.h)) this.cy.panBy({ x: (next.w - size.w) / 2, y: (next.h - size.h) / 2 });
+      size = next;
+    });
     this.cy.on('mouseover', 'node', (e) => this.hoverHighlight(e.target as cytoscape.NodeSingular));
     this.cy.on('mouseout', 'node', () => this.clearHover());
   }
@@ -258,6 +266,27 @@ export class GraphView {
     this.cy.animate({ center: { eles: el }, zoom: Math.max(this.cy.zoom(), 1.2) }, { duration: 300 });
   }
 
+  /** Pans (no layout change) so the element is in the middle, zooming in to at least `minZoom`. */
+  centreOn(id: string, minZoom = 1, animate = true): void {
+    const el = this.cy.getElementById(id);
+    if (el.empty()) return;
+    const zoom = Math.min(this.cy.maxZoom(), Math.max(this.cy.zoom(), minZoom));
+    // the node's own position (its bounding box would include the label below it)
+    const bb = el.boundingBox();
+    const p = el.isNode() ? (el as cytoscape.NodeSingular).position() : { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
+    const pan = { x: this.cy.width() / 2 - p.x * zoom, y: this.cy.height() / 2 - p.y * zoom };
+    if (animate) this.cy.animate({ pan, zoom }, { duration: 300 });
+    else this.cy.viewport({ zoom, pan });
+  }
+
+  /** Where an element is drawn in the container (px), and the container size; null if unknown. */
+  renderedPlacement(id: string): { x: number; y: number; width: number; height: number } | null {
+    const el = this.cy.getElementById(id);
+    if (el.empty() || !el.isNode()) return null;
+    const p = (el as cytoscape.NodeSingular).renderedPosition();
+    return { x: p.x, y: p.y, width: this.cy.width(), height: this.cy.height() };
+  }
+
   /** Region id → rated capacities for the period under the slider. */
   setCapacity(byRegion: ReadonlyMap<string, Capacity[]>): void {
     const caps = ['HEGEMONIC', 'CAPTURED', 'DEGRADED', 'FAILED'].map((c) => `cap-${c}`).join(' ');
@@ -320,6 +349,7 @@ export class GraphView {
     if (!enabled) this.clearHover();
   }
 
+  /** Follows the container's size (the view also keeps its middle in the middle: see the constructor). */
   resize(): void {
     this.cy.resize();
   }

@@ -103,3 +103,7 @@ export const CAPACITY_COLOURS: Readonly<Record<Capacity, string>> = {
 
 /** Compare-mode classes → colour. */
 export const CHANGE_COLOURS = { added: '#009e73', ended: '#d55e00', changed: '#e69f00' } as const;
+
+/** Undated relationships (no known start or end, so shown at every year): lighter and thinner. */
+export const UNDATED_OPACITY = 0.4;
+export const UNDATED_WIDTH_FACTOR = 0.5;

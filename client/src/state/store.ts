@@ -10,8 +10,9 @@ export class Store {
   private state: ViewState;
   private readonly listeners = new Set<Listener>();
 
-  constructor(initial: ViewState) {
-    this.state = initial;
+  /** `normalise` runs on every new state (e.g. to end a story the view has left). */
+  constructor(initial: ViewState, private readonly normalise: (s: ViewState) => ViewState = (s) => s) {
+    this.state = normalise(initial);
   }
 
   get(): ViewState {
@@ -22,7 +23,7 @@ export class Store {
   update(change: Partial<ViewState> | ((s: ViewState) => Partial<ViewState>)): void {
     const previous = this.state;
     const patch = typeof change === 'function' ? change(previous) : change;
-    this.state = { ...previous, ...patch };
+    this.state = this.normalise({ ...previous, ...patch });
     for (const l of this.listeners) l(this.state, previous);
   }
 

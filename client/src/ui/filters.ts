@@ -1,9 +1,10 @@
 /**
  * The filter panel: actor kinds, relationship types and continuum stages, minimum confidence,
- * countries, and the ego-network focus on one actor (depth 1–3). Writes to the store.
+ * countries, dated links only, and the ego-network focus on one actor (depth 1–3). Writes to the store.
  */
 import type { ActorKind, Confidence, RelationshipType, Vocabulary } from '../api/types.js';
 import type { ViewState } from '../model/url.js';
+import { EMPTY_FILTERS } from '../model/visibility.js';
 import type { Store } from '../state/store.js';
 import { h } from './dom.js';
 
@@ -11,6 +12,7 @@ export class FilterPanel {
   private readonly kindBoxes: HTMLInputElement[];
   private readonly typeBoxes: HTMLInputElement[];
   private readonly conf: HTMLSelectElement;
+  private readonly dated: HTMLInputElement;
   private readonly countries: HTMLSelectElement;
   private readonly depth: HTMLSelectElement;
   private readonly focusLabel: HTMLElement;
@@ -27,6 +29,7 @@ export class FilterPanel {
       h('option', { value: '' }, 'Any'),
       [...vocab.confidenceGrades].sort((a, b) => b.rank - a.rank).map((c) => h('option', { value: c.grade }, `at least ${c.label.toLowerCase()}`)),
     );
+    this.dated = h('input', { type: 'checkbox', id: 'filter-dated' });
     this.countries = h('select', { id: 'filter-countries', multiple: true, size: 4 }, countryList.map((c) => h('option', { value: c }, c)));
     this.depth = h('select', { id: 'focus-depth', 'aria-label': 'Focus depth' }, [1, 2, 3].map((d) => h('option', { value: d }, `${d} hop${d > 1 ? 's' : ''}`)));
     this.focusLabel = h('span', { class: 'small' });
@@ -37,6 +40,7 @@ export class FilterPanel {
     const apply = () => this.apply();
     for (const b of [...this.kindBoxes, ...this.typeBoxes]) b.addEventListener('change', apply);
     this.conf.addEventListener('change', apply);
+    this.dated.addEventListener('change', apply);
     this.countries.addEventListener('change', apply);
     this.depth.addEventListener('change', () => {
       const f = this.store.get().focus;
@@ -47,10 +51,16 @@ export class FilterPanel {
       if (sel?.startsWith('a:')) this.store.update({ focus: { id: sel.slice(2), depth: Number(this.depth.value) } });
     });
     this.unfocusBtn.addEventListener('click', () => this.store.update({ focus: null }));
-    reset.addEventListener('click', () => this.store.update({ filters: { kinds: [], types: [], minConfidence: null, countries: [] } }));
+    reset.addEventListener('click', () => this.store.update({ filters: { ...EMPTY_FILTERS } }));
 
     root.append(
       h('h2', {}, 'Filters'),
+      h(
+        'div',
+        { class: 'row dated-row' },
+        this.dated,
+        h('label', { for: 'filter-dated', title: 'Undated relationships have no known start or end, so they are shown at every year' }, 'Dated links only (hide undated)'),
+      ),
       h('div', { class: 'field' }, 'Ego network', h('div', { class: 'row' }, this.focusBtn, this.depth), h('div', { class: 'row' }, this.focusLabel, this.unfocusBtn)),
       h(
         'details',
@@ -77,6 +87,7 @@ export class FilterPanel {
         types: this.typeBoxes.filter((b) => b.checked).map((b) => b.value as RelationshipType),
         minConfidence: (this.conf.value || null) as Confidence | null,
         countries: [...this.countries.selectedOptions].map((o) => o.value),
+        datedOnly: this.dated.checked,
       },
     });
   }
@@ -86,6 +97,7 @@ export class FilterPanel {
     for (const b of this.kindBoxes) b.checked = f.kinds.includes(b.value as ActorKind);
     for (const b of this.typeBoxes) b.checked = f.types.includes(b.value as RelationshipType);
     this.conf.value = f.minConfidence ?? '';
+    this.dated.checked = f.datedOnly;
     for (const o of this.countries.options) o.selected = f.countries.includes(o.value);
     this.focusBtn.disabled = !state.selected?.startsWith('a:');
     this.unfocusBtn.disabled = state.focus === null;

@@ -75,6 +75,11 @@ export function renderLegend(root: HTMLElement, legend: Legend): void {
       legend.confidence.map((c) => h('li', { title: c.description }, lineSwatch('#394255', 2, c.line, c.opacity), c.label)),
     ),
     section(
+      'Dating',
+      true,
+      legend.dating.map((d) => h('li', { title: d.description, 'data-dating': d.key }, lineSwatch('#394255', d.width, 'solid', d.opacity), d.label)),
+    ),
+    section(
       'Actor kinds',
       false,
       legend.kinds.map((k) => h('li', { title: k.description }, shapeSwatch(k.shape, k.colour), k.label)),

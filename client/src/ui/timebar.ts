@@ -24,6 +24,7 @@ export class Timebar {
   private readonly speedSelect: HTMLSelectElement;
   private readonly compareKey: HTMLElement;
   private timer: ReturnType<typeof setInterval> | null = null;
+  private until: number;
 
   constructor(
     root: HTMLElement,
@@ -32,6 +33,7 @@ export class Timebar {
     readonly max: number,
     timeline: Timeline,
   ) {
+    this.until = max;
     this.slider = h('input', { type: 'range', id: 'year-slider', min, max, step: 1, value: max, 'aria-label': 'Year' });
     this.fromSlider = h('input', { type: 'range', id: 'from-slider', class: 'from', min, max, step: 1, value: min, 'aria-label': 'From year', hidden: true });
     this.yearLabel = h('output', { class: 'tb-year', id: 'year-label', for: 'year-slider', 'aria-live': 'polite' });
@@ -89,8 +91,9 @@ export class Timebar {
     this.playBtn.addEventListener('click', () => this.toggle());
     this.speedSelect.addEventListener('change', () => {
       if (this.timer !== null) {
+        const until = this.until;
         this.pause();
-        this.play();
+        this.play(until);
       }
     });
     this.modeSelect.addEventListener('change', () => this.setMode(this.modeSelect.value as TimeMode));
@@ -136,13 +139,16 @@ export class Timebar {
     else this.pause();
   }
 
-  play(): void {
+  /** Plays year by year and stops at `until` (default: the last year). */
+  play(until: number = this.max): void {
     if (this.timer !== null) return;
+    const stop = Math.max(this.min, Math.min(this.max, until));
+    this.until = stop;
     const s = this.store.get();
-    if ((s.year ?? this.max) >= this.max) this.store.update({ year: this.min, mode: s.mode === 'all' ? 'year' : s.mode });
+    if ((s.year ?? this.max) >= stop) this.store.update({ year: this.min, mode: s.mode === 'all' ? 'year' : s.mode });
     const ms = SPEEDS[Number(this.speedSelect.value)]?.ms ?? 900;
     this.timer = setInterval(() => {
-      if ((this.store.get().year ?? this.max) >= this.max) this.pause();
+      if ((this.store.get().year ?? this.max) >= stop) this.pause();
       else this.step(1);
     }, ms);
     this.playBtn.textContent = '❚❚';
