@@ -15,7 +15,7 @@ import { createContext, type Context } from './graphql/context.js';
 import { loadSdl } from './graphql/codegen.js';
 import { enumResolvers } from './graphql/enums.js';
 import { formatError } from './graphql/errors.js';
-import { queryLimitRule } from './graphql/limits.js';
+import { queryCostPlugin, queryLimitRule } from './graphql/limits.js';
 import { queryResolvers } from './graphql/resolvers/query.js';
 import { typeResolvers } from './graphql/resolvers/types.js';
 import { healthRouter } from './http/health.js';
@@ -54,16 +54,22 @@ const lastResort: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
 export async function createApp({ store, config }: AppDeps): Promise<App> {
   const development = config.env === 'development';
   const service = new NexusService(store, { pathBudgetMs: config.limits.pathBudgetMs });
+  const queryLimits = {
+    maxDepth: config.limits.maxQueryDepth,
+    maxFields: config.limits.maxQueryFields,
+    maxAliases: config.limits.maxAliases,
+    maxCost: config.limits.maxQueryCost,
+  };
   const apollo = new ApolloServer<Context>({
     typeDefs: loadSdl(),
     resolvers: { Query: queryResolvers, ...typeResolvers, ...enumResolvers() },
-    validationRules: [queryLimitRule({ maxDepth: config.limits.maxQueryDepth, maxFields: config.limits.maxQueryFields, maxAliases: config.limits.maxAliases })],
+    validationRules: [queryLimitRule(queryLimits)],
     formatError: formatError(development),
     includeStacktraceInErrorResponses: development,
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryCostPlugin<Context>(queryLimits)],
   });
   await apollo.start();
 

@@ -26,6 +26,7 @@ const envSchema = z.object({
   MAX_QUERY_DEPTH: intFrom(10, 2, 50),
   MAX_QUERY_FIELDS: intFrom(600, 10, 10_000),
   MAX_ALIASES: intFrom(30, 1, 1000),
+  MAX_QUERY_COST: intFrom(50_000, 100, 10_000_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -44,6 +45,7 @@ export interface Config {
     maxQueryDepth: number;
     maxQueryFields: number;
     maxAliases: number;
+    maxQueryCost: number;
   };
 }
 
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxQueryDepth: e.MAX_QUERY_DEPTH,
       maxQueryFields: e.MAX_QUERY_FIELDS,
       maxAliases: e.MAX_ALIASES,
+      maxQueryCost: e.MAX_QUERY_COST,
     },
   };
 }

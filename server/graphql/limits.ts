@@ -1,71 +1,172 @@
 /**
- * Validation rules that bound the work one request can ask for: query depth, total fields
- * (after expanding fragments), and aliases. Introspection is exempt from the depth limit.
- * Each violation is a validation error that names the limit.
+ * Bounds on the work one request can ask for, checked before anything runs:
+ * - depth (introspection exempt), fields selected (after expanding fragments) and aliases — a
+ *   validation rule;
+ * - estimated cost — an Apollo plugin, because it needs the request's variables: every field costs
+ *   1 × the product of the sizes of the lists above it. A list's size is its `first`/`limit`/`k`
+ *   argument (literal or variable), else a known bound of the field (LIST_SIZE_HINTS), else
+ *   LIST_ESTIMATE.
+ * Each violation is an error with HTTP 400 and code QUERY_TOO_COMPLEX that names the limit.
  */
 import {
   GraphQLError,
   Kind,
   type ASTVisitor,
+  type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
   type SelectionSetNode,
   type ValidationContext,
+  type DocumentNode,
+  type OperationDefinitionNode,
 } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 
 export interface QueryLimits {
   maxDepth: number;
   maxFields: number;
   maxAliases: number;
+  maxCost: number;
 }
+
+/** Assumed length of a list whose size the query does not state. */
+export const LIST_ESTIMATE = 50;
+const SIZE_ARGS = new Set(['first', 'limit', 'k']);
+
+/** Lists whose length the domain bounds (hops ≤ 6) or that are short by nature. */
+export const LIST_SIZE_HINTS: Readonly<Record<string, number>> = {
+  'Path.hops': 6,
+  'Path.actors': 7,
+  'PathHop.alternatives': 5,
+  'Relationship.citations': 3,
+  'Actor.citations': 5,
+  'Event.citations': 3,
+  'Figure.citations': 3,
+  'CapacityRating.citations': 3,
+  'Event.actors': 10,
+  'Event.places': 5,
+  'Figure.actors': 5,
+  'TimelineChange.actors': 2,
+  'Dyad.periods': 20,
+  'DyadPeriod.relationships': 10,
+};
 
 interface Measure {
   depth: number;
   fields: number;
   aliases: number;
+  cost: number;
 }
 
-function measure(
-  set: SelectionSetNode,
-  fragments: Record<string, FragmentDefinitionNode | undefined>,
-  depth: number,
-  seen: Set<string>,
-  acc: Measure,
-  limits: QueryLimits,
-): void {
+interface Walk {
+  schema: GraphQLSchema;
+  variables: Record<string, unknown> | null;
+  fragments: Record<string, FragmentDefinitionNode | undefined>;
+  seen: Set<string>;
+  acc: Measure;
+  limits: QueryLimits;
+}
+
+function listSize(field: FieldNode, parent: GraphQLObjectType, w: Walk): number {
+  for (const arg of field.arguments ?? []) {
+    if (!SIZE_ARGS.has(arg.name.value)) continue;
+    if (arg.value.kind === Kind.INT) return Math.max(1, Number(arg.value.value));
+    if (arg.value.kind === Kind.VARIABLE) {
+      const v = w.variables?.[arg.value.name.value];
+      if (typeof v === 'number' && Number.isFinite(v)) return Math.max(1, v);
+    }
+  }
+  return LIST_SIZE_HINTS[`${parent.name}.${field.name.value}`] ?? LIST_ESTIMATE;
+}
+
+/*
+ * Types are inspected through their printed form ("[Relationship!]!") rather than graphql-js's
+ * instanceof helpers, so the rule works with whichever graphql-js copy built the schema.
+ */
+const isListTypeName = (printed: string) => printed.startsWith('[');
+const namedTypeName = (printed: string) => printed.replace(/[[\]!]/g, '');
+function asObjectType(t: GraphQLNamedType | null | undefined): GraphQLObjectType | null {
+  return t && 'getFields' in t && 'getInterfaces' in t ? (t as GraphQLObjectType) : null;
+}
+
+function measure(set: SelectionSetNode, parent: GraphQLObjectType | null, depth: number, multiplier: number, w: Walk): void {
+  const { acc, limits } = w;
   for (const sel of set.selections) {
-    if (acc.fields > limits.maxFields) return;
+    if (acc.fields > limits.maxFields || acc.cost > limits.maxCost) return;
     if (sel.kind === Kind.FIELD) {
       acc.fields += 1;
+      acc.cost += multiplier;
       if (sel.alias) acc.aliases += 1;
-      if (sel.name.value.startsWith('__')) continue;
-      if (sel.selectionSet) {
-        acc.depth = Math.max(acc.depth, depth + 1);
-        measure(sel.selectionSet, fragments, depth + 1, seen, acc, limits);
-      }
+      if (sel.name.value.startsWith('__') || !sel.selectionSet) continue;
+      const def = parent?.getFields()[sel.name.value];
+      const printed = def ? String(def.type) : '';
+      const childMultiplier = parent && isListTypeName(printed) ? multiplier * listSize(sel, parent, w) : multiplier;
+      acc.depth = Math.max(acc.depth, depth + 1);
+      measure(sel.selectionSet, def ? asObjectType(w.schema.getType(namedTypeName(printed))) : null, depth + 1, childMultiplier, w);
     } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-      measure(sel.selectionSet, fragments, depth, seen, acc, limits);
+      const cond = sel.typeCondition ? asObjectType(w.schema.getType(sel.typeCondition.name.value)) : parent;
+      measure(sel.selectionSet, cond ?? parent, depth, multiplier, w);
     } else {
       const name = sel.name.value;
-      const fragment = fragments[name];
-      if (!fragment || seen.has(name)) continue;
-      seen.add(name);
-      measure(fragment.selectionSet, fragments, depth, seen, acc, limits);
-      seen.delete(name);
+      const fragment = w.fragments[name];
+      if (!fragment || w.seen.has(name)) continue;
+      const cond = asObjectType(w.schema.getType(fragment.typeCondition.name.value));
+      w.seen.add(name);
+      measure(fragment.selectionSet, cond ?? parent, depth, multiplier, w);
+      w.seen.delete(name);
     }
   }
 }
 
+/** Measure one operation; `variables` null means unknown (cost is then not meaningful). */
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | null,
+  limits: QueryLimits,
+): Measure {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
+  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const acc: Measure = { depth: 1, fields: 0, aliases: 0, cost: 0 };
+  measure(operation.selectionSet, asObjectType(root), 1, 1, { schema, variables, fragments, seen: new Set(), acc, limits });
+  return acc;
+}
+
+const tooComplex = (message: string, node?: OperationDefinitionNode) =>
+  new GraphQLError(message, { ...(node ? { nodes: [node] } : {}), extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
+
+export function costMessage(cost: number, limits: QueryLimits): string | null {
+  return cost > limits.maxCost ? `query cost is over ${limits.maxCost} (each field counts once per item of the lists above it; ask for fewer items with first/limit)` : null;
+}
+
+/** Depth, field and alias limits, as a validation rule. */
 export function queryLimitRule(limits: QueryLimits) {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(node) {
-      const fragments: Record<string, FragmentDefinitionNode> = {};
-      for (const def of context.getDocument().definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
-      const acc: Measure = { depth: 1, fields: 0, aliases: 0 };
-      measure(node.selectionSet, fragments, 1, new Set(), acc, limits);
-      const reject = (message: string) => context.reportError(new GraphQLError(message, { nodes: [node], extensions: { code: 'QUERY_TOO_COMPLEX' } }));
-      if (acc.depth > limits.maxDepth) reject(`query depth ${acc.depth} exceeds the maximum of ${limits.maxDepth}`);
-      if (acc.fields > limits.maxFields) reject(`query selects more than ${limits.maxFields} fields`);
-      if (acc.aliases > limits.maxAliases) reject(`query uses ${acc.aliases} aliases; the maximum is ${limits.maxAliases}`);
+      const acc = measureOperation(context.getSchema(), context.getDocument(), node, null, { ...limits, maxCost: Infinity });
+      if (acc.depth > limits.maxDepth) context.reportError(tooComplex(`query depth ${acc.depth} exceeds the maximum of ${limits.maxDepth}`, node));
+      if (acc.fields > limits.maxFields) context.reportError(tooComplex(`query selects more than ${limits.maxFields} fields`, node));
+      if (acc.aliases > limits.maxAliases) context.reportError(tooComplex(`query uses ${acc.aliases} aliases; the maximum is ${limits.maxAliases}`, node));
     },
   });
+}
+
+/** The cost limit, once the operation and its variables are known. */
+export function queryCostPlugin<T extends object>(limits: QueryLimits): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          const acc = measureOperation(schema, document, operation, request.variables ?? {}, limits);
+          const message = costMessage(acc.cost, limits);
+          if (message) throw tooComplex(message);
+        },
+      };
+    },
+  };
 }

@@ -71,6 +71,19 @@ describe('limits', () => {
     expect(firstError(body)!.message).toMatch(/query depth \d+ exceeds the maximum of 10/);
   });
 
+  it('a query whose nested lists would multiply into millions of objects is refused', async () => {
+    const nested = '{ actor(id: "imu") { relationships { target { relationships { target { relationships { id } } } } } } }';
+    const { status, body } = await gql(server.url, nested);
+    expect(status).toBe(400);
+    expect(firstError(body)!.message).toMatch(/query cost is over 50000/);
+    const bounded = await gql<{ actor: { relationships: Array<{ target: { relationships: unknown[] } }> } }>(
+      server.url,
+      '{ actor(id: "imu") { relationships(first: 5) { target { relationships(first: 5) { target { relationships(first: 5) { id } } } } } } }',
+    );
+    expect(bounded.status).toBe(200);
+    expect(bounded.body.data!.actor.relationships).toHaveLength(5);
+  });
+
   it('hundreds of aliases are refused', async () => {
     const fields = Array.from({ length: 300 }, (_, i) => `a${i}: actor(id: "imu") { id }`).join(' ');
     const { status, body } = await gql(server.url, `{ ${fields} }`);
