@@ -5,7 +5,8 @@
 // Params: $types (Neo4j relationship types to include), $actorIds (touching one of these, or null),
 //   $kinds (allowed actor kinds for both ends, or null), $minRank (lowest confidence rank),
 //   $datedOnly (true: only relationships with a known start or end),
-//   $windowStart / $windowEnd (day numbers or null = open), $limit (integer cap).
+//   $windowStart / $windowEnd (day numbers or null = open;
+//   judged on validity: the relationship's days, unknown ends bounded by its actors' active days), $limit (integer cap).
 // Returns: one row: totalCount (integer), items (list of relationship maps with type, source, target).
 MATCH (s:Actor)-[r]->(t:Actor)
 WHERE type(r) IN $types
@@ -13,8 +14,15 @@ WHERE type(r) IN $types
   AND ($kinds IS NULL OR (s.kind IN $kinds AND t.kind IN $kinds))
   AND r.confidenceRank >= $minRank
   AND (NOT $datedOnly OR r.fromDay IS NOT NULL OR r.toDay IS NOT NULL)
-  AND ($windowEnd IS NULL OR r.fromDay IS NULL OR r.fromDay <= $windowEnd)
-  AND ($windowStart IS NULL OR r.toDay IS NULL OR r.toDay >= $windowStart)
+WITH s, r, t,
+  coalesce(r.fromDay, CASE WHEN s.activeFromDay IS NULL THEN t.activeFromDay
+    WHEN t.activeFromDay IS NULL OR s.activeFromDay >= t.activeFromDay THEN s.activeFromDay
+    ELSE t.activeFromDay END) AS validFrom,
+  coalesce(r.toDay, CASE WHEN s.activeToDay IS NULL THEN t.activeToDay
+    WHEN t.activeToDay IS NULL OR s.activeToDay <= t.activeToDay THEN s.activeToDay
+    ELSE t.activeToDay END) AS validTo
+WHERE ($windowEnd IS NULL OR validFrom IS NULL OR validFrom <= $windowEnd)
+  AND ($windowStart IS NULL OR validTo IS NULL OR validTo >= $windowStart)
 WITH collect(r {.*, type: type(r), source: s.id, target: t.id}) AS matched
 CALL (matched) {
   UNWIND matched AS rel

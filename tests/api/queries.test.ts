@@ -116,6 +116,20 @@ describe('the network over time', () => {
     for (const e of at1999.body.data!.network.edges as unknown as Rel[]) expect(nodeIds.has(e.source.id) && nodeIds.has(e.target.id)).toBe(true);
   });
 
+  it('bounds unknown ends by the actors\' active years: no ISAF link before ISAF existed', async () => {
+    const isaf = await gql<{ actor: { active: { from: string }; relationships: Array<{ id: string; interval: { from: string | null }; validity: { from: string | null } }> } }>(
+      server.url,
+      '{ actor(id: "isaf") { active { from } relationships { id interval { from } validity { from } } } }',
+    );
+    const { active, relationships } = isaf.body.data!.actor;
+    expect(active.from).toBe('2001');
+    const openStart = relationships.filter((r) => r.interval.from === null);
+    expect(openStart.length).toBeGreaterThan(0);
+    for (const r of openStart) expect(Number(r.validity.from!.slice(0, 4))).toBeGreaterThanOrEqual(2001);
+    const at1980 = await gql<{ network: { nodes: Array<{ id: string }> } }>(server.url, '{ network(at: 1980, datedOnly: true) { nodes { id } } }');
+    expect(at1980.body.data!.network.nodes.map((n) => n.id)).not.toContain('isaf');
+  });
+
   it('can leave out undated relationships, which are valid at every year', async () => {
     const q = 'query ($dated: Boolean) { network(at: 2001, datedOnly: $dated) { edges { id interval { from to } } } }';
     const all = (await gql<{ network: { edges: Rel[] } }>(server.url, q, { dated: false })).body.data!.network.edges;

@@ -45,6 +45,7 @@ export function syntheticNetwork(elements: number, seed = 7): Network {
       directed: !STAGES.has(type),
       confidence: pick(CONF),
       interval: { from: from === null ? null : String(from), to: to === null ? null : String(to), fromYear: from, toYear: to, label: '' },
+      validity: { from: from === null ? null : String(from), to: to === null ? null : String(to), fromYear: from, toYear: to, label: '' },
       source: { id: s },
       target: { id: t },
     });

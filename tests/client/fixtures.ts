@@ -10,6 +10,7 @@ export function actor(id: string, kind: ActorKind = 'TERRORIST_GROUP', country: 
 export function rel(id: string, source: string, target: string, type: RelationshipType, fromYear: number | null, toYear: number | null, confidence: Confidence = 'STATED'): RelationshipCore {
   const stages = ['NO_RELATIONSHIP', 'OPERATIONAL', 'ALLIANCE', 'CONVERGENCE'];
   const label = fromYear === null && toYear === null ? 'undated' : `${fromYear ?? '…'}–${toYear ?? '…'}`;
+  const interval = { from: fromYear === null ? null : String(fromYear), to: toYear === null ? null : String(toYear), fromYear, toYear, label };
   return {
     id,
     type,
@@ -17,7 +18,8 @@ export function rel(id: string, source: string, target: string, type: Relationsh
     stage: stages.includes(type) ? (type as RelationshipCore['stage']) : null,
     directed: !stages.includes(type),
     confidence,
-    interval: { from: fromYear === null ? null : String(fromYear), to: toYear === null ? null : String(toYear), fromYear, toYear, label },
+    interval,
+    validity: interval,
     source: { id: source },
     target: { id: target },
   };

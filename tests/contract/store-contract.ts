@@ -205,6 +205,15 @@ export function runStoreContract(label: string, open: () => Promise<GraphStore>)
       });
     });
 
+    describe('validity: unknown ends are bounded by the actors\' active years', () => {
+      it('an open-ended relationship ends when one of its actors does', async () => {
+        // r-bc (1999–open) and r-ac (2005–open) end with c (active 1999–2010); r-er1 ends in 2010;
+        // r-de has no dates and its actors none either, so it stays valid at every year.
+        expect((await store.snapshot({ window: yearRange(2012), limit: 100 })).relationships.map((r) => r.id)).toEqual(['r-de']);
+        expect((await store.listRelationships({ window: yearRange(2010), actorIds: ['c'] }, ALL)).items.map((r) => r.id)).toEqual(['r-bc', 'r-ac']);
+      });
+    });
+
     describe('writes that change the graph (run last)', () => {
       it('replaces a record by id and can add one that refers to stored actors', async () => {
         const extra = { ...fixtureDataset().relationships[0]!, id: 'r-extra', type: 'rivalry' as const, interval: { from: '2011', to: null } };
@@ -215,6 +224,17 @@ export function runStoreContract(label: string, open: () => Promise<GraphStore>)
         expect((await store.dyad('a', 'b')).map((r) => r.id)).toEqual(['r-ab', 'r-ab2', 'r-extra']);
         await store.upsert({ relationships: [{ ...extra, interval: { from: '2011', to: '2011' }, source: 'b', target: 'e' }] });
         expect((await store.dyad('a', 'b')).map((r) => r.id)).toEqual(['r-ab', 'r-ab2']);
+      });
+
+      it('an unknown start is bounded by the later actor start, and follows a changed actor', async () => {
+        const open = { ...fixtureDataset().relationships[0]!, id: 'r-open', source: 'a', target: 'c', type: 'rivalry' as const, interval: { from: null, to: '2008' } };
+        await store.upsert({ relationships: [open] });
+        const at = async (year: number) => (await store.listRelationships({ window: yearRange(year), actorIds: ['a'], types: ['rivalry'] }, ALL)).items.map((r) => r.id);
+        expect(await at(1998)).toEqual([]); // c is active from 1999
+        expect(await at(1999)).toEqual(['r-open']);
+        const c = fixtureDataset().actors.find((x) => x.id === 'c')!;
+        await store.upsert({ actors: [{ ...c, active: { from: '1990', to: '2010' } }] });
+        expect(await at(1998)).toEqual(['r-open']);
       });
     });
   });

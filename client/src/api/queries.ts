@@ -23,7 +23,7 @@ import type {
 
 const INTERVAL = 'from to fromYear toYear label';
 const ACTOR_CORE = `id name aliases kind kindLabel country active { ${INTERVAL} }`;
-const REL_CORE = `id type typeLabel stage directed confidence interval { ${INTERVAL} } source { id } target { id }`;
+const REL_CORE = `id type typeLabel stage directed confidence interval { ${INTERVAL} } validity { from to fromYear toYear label } source { id } target { id }`;
 const CITATIONS = 'citations { quote location source { id title authors year publisher file } }';
 const REL_FULL = `id type typeLabel stage directed confidence description stageNote interval { ${INTERVAL} }
   source { ${ACTOR_CORE} } target { ${ACTOR_CORE} } ${CITATIONS}`;

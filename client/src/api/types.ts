@@ -62,6 +62,8 @@ export interface RelationshipCore {
   directed: boolean;
   confidence: Confidence;
   interval: Interval;
+  /** When the API treats it as valid: its dates, unknown ends bounded by its actors' active years. */
+  validity: Interval;
   source: { id: string };
   target: { id: string };
 }

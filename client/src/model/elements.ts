@@ -86,8 +86,9 @@ export function edgeFromRelationship(rel: RelationshipCore, stageOrderOf: (type:
       stage: stage ?? -1,
       confidence: rel.confidence,
       directed: rel.directed,
-      fromYear: rel.interval.fromYear,
-      toYear: rel.interval.toYear,
+      // Time filtering follows the API's validity (unknown ends bounded by the actors' lifetimes).
+      fromYear: rel.validity.fromYear,
+      toYear: rel.validity.toYear,
       dated,
       intervalLabel: rel.interval.label,
     },

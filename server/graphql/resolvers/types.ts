@@ -3,7 +3,7 @@
  * the per-request loaders; intervals get years and a readable label.
  */
 import type { Actor, Citation, Interval, NexusEvent, Relationship } from '../../domain/schemas.js';
-import { yearOf } from '../../domain/time.js';
+import { validityOf, yearOf } from '../../domain/time.js';
 import { ACTOR_KIND_INFO, RELATIONSHIP_TYPE_INFO } from '../../domain/vocabulary.js';
 import type { PathHop, FoundPath } from '../../services/paths.js';
 import type { TimelineChange } from '../../services/history.js';
@@ -51,6 +51,10 @@ export const typeResolvers = {
     directed: (r: Relationship) => RELATIONSHIP_TYPE_INFO[r.type].directed,
     source: (r: Relationship, _: unknown, ctx: Context) => actorOf(ctx, r.source),
     target: (r: Relationship, _: unknown, ctx: Context) => actorOf(ctx, r.target),
+    validity: async (r: Relationship, _: unknown, ctx: Context) => {
+      const [source, target] = await Promise.all([ctx.actor(r.source), ctx.actor(r.target)]);
+      return validityOf(r.interval, source?.active, target?.active);
+    },
   },
   Event: {
     year: (e: NexusEvent) => yearOf(e.date),

@@ -41,7 +41,8 @@ function page<T>(items: T[], { offset, limit }: PageRequest): PageResult<T> {
   return { items: items.slice(offset, offset + limit), totalCount: items.length };
 }
 
-function relationshipMatcher(filter: RelationshipFilter): (r: Relationship) => boolean {
+/** Matches a filter; time is judged on the relationship's validity (see validityOf). */
+function relationshipMatcher(filter: RelationshipFilter, validity: ReadonlyMap<string, DayRange>): (r: Relationship) => boolean {
   const types = filter.types ? new Set<string>(filter.types) : null;
   const actors = filter.actorIds ? new Set(filter.actorIds) : null;
   const minRank = filter.minConfidence ? confidenceRank(filter.minConfidence) : -1;
@@ -52,7 +53,7 @@ function relationshipMatcher(filter: RelationshipFilter): (r: Relationship) => b
     (types === null || types.has(r.type)) &&
     (actors === null || actors.has(r.source) || actors.has(r.target)) &&
     confidenceRank(r.confidence) >= minRank &&
-    validDuring(r.interval, window);
+    (window === null || overlaps(validity.get(r.id) ?? intervalRange(r.interval), window));
 }
 
 function eventRange(e: NexusEvent): DayRange {
@@ -169,19 +170,19 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async listRelationships(filter: RelationshipFilter, request: PageRequest): Promise<PageResult<Relationship>> {
-    const matches = [...this.candidates(filter.actorIds)].filter(relationshipMatcher(filter));
+    const matches = [...this.candidates(filter.actorIds)].filter(relationshipMatcher(filter, this.state.validity));
     return page(matches.sort(compareRelationships), request);
   }
 
   async incident(actorIds: readonly string[], filter: RelationshipFilter): Promise<Relationship[]> {
-    const matcher = relationshipMatcher({ ...filter, actorIds });
+    const matcher = relationshipMatcher({ ...filter, actorIds }, this.state.validity);
     return [...this.candidates(actorIds)].filter(matcher).sort(compareRelationships);
   }
 
   async snapshot(query: SnapshotQuery): Promise<Snapshot> {
     const kinds = query.kinds ? new Set<string>(query.kinds) : null;
     const kindOk = (id: string) => kinds === null || kinds.has(this.state.actors.get(id)?.actor.kind ?? '');
-    const matcher = relationshipMatcher(query);
+    const matcher = relationshipMatcher(query, this.state.validity);
     const matches = [...this.candidates(query.actorIds)]
       .filter((r) => matcher(r) && kindOk(r.source) && kindOk(r.target))
       .sort(compareByConfidence);

@@ -4,6 +4,7 @@
  */
 import type { Actor, CapacityAssessment, Dataset, Figure, NexusEvent, Relationship, Source } from '../../domain/schemas.js';
 import { searchKeys } from '../../domain/search.js';
+import { intervalRange, validityOf, type DayRange } from '../../domain/time.js';
 
 export interface IndexedActor {
   actor: Actor;
@@ -32,6 +33,8 @@ export class StoreState {
   readonly capacity = new Map<string, CapacityAssessment>();
   readonly figures = new Map<string, Figure>();
   readonly adjacency = new Map<string, Set<string>>();
+  /** When each relationship is valid: its dates, unknown ends bounded by its actors' lifetimes. */
+  readonly validity = new Map<string, DayRange>();
 
   static from(dataset: Dataset): StoreState {
     const state = new StoreState();
@@ -46,6 +49,7 @@ export class StoreState {
       for (const [id, value] of this[key]) (next[key] as Map<string, unknown>).set(id, value);
     }
     for (const [id, set] of this.adjacency) next.adjacency.set(id, new Set(set));
+    for (const [id, range] of this.validity) next.validity.set(id, range);
     return next;
   }
 
@@ -58,10 +62,12 @@ export class StoreState {
       map.set(value.id, value);
       changed += 1;
     };
+    const touched = new Set<string>();
     batch.sources.forEach((s) => put(this.sources, s));
     for (const a of batch.actors) {
       if (same(this.actors.get(a.id)?.actor, a)) continue;
       this.actors.set(a.id, { actor: a, keys: searchKeys(a) });
+      this.adjacency.get(a.id)?.forEach((id) => touched.add(id));
       changed += 1;
     }
     for (const r of batch.relationships) {
@@ -70,8 +76,10 @@ export class StoreState {
       if (previous) this.unlink(previous);
       this.relationships.set(r.id, r);
       this.link(r);
+      touched.add(r.id);
       changed += 1;
     }
+    for (const id of touched) this.refreshValidity(id);
     batch.events.forEach((e) => put(this.events, e));
     batch.capacity.forEach((c) => put(this.capacity, c));
     batch.figures.forEach((f) => put(this.figures, f));
@@ -86,6 +94,7 @@ export class StoreState {
       if (!r) continue;
       this.unlink(r);
       this.relationships.delete(id);
+      this.validity.delete(id);
       removed += 1;
     }
     for (const key of ['sources', 'actors', 'events', 'capacity', 'figures'] as const) {
@@ -103,6 +112,13 @@ export class StoreState {
       capacity: [...this.capacity.values()],
       figures: [...this.figures.values()],
     };
+  }
+
+  private refreshValidity(id: string): void {
+    const r = this.relationships.get(id);
+    if (!r) return;
+    const v = validityOf(r.interval, this.actors.get(r.source)?.actor.active, this.actors.get(r.target)?.actor.active);
+    this.validity.set(id, intervalRange(v));
   }
 
   private link(r: Relationship): void {
