@@ -1,8 +1,10 @@
 // Query: searchActors
-// Purpose: one page of actors matching a folded search string and filters, with the total count.
-//   Rank as in server/domain/search.ts: 0 = exact key (or empty query), 1 = prefix, 2 = substring.
+// Purpose: one page of actors matching a search string and filters, with the total count.
+//   Rank as in server/domain/search.ts: 0 plain exact (or empty query), 1 folded exact (4+),
+//   2 plain prefix, 3 folded prefix, 4 plain substring, 5 folded substring (folded queries of
+//   4+ characters), 6 consonant-skeleton substring (plain queries of 5+, skeletons of 3+).
 //   Order (contract): rank, folded name (nameKey), id.
-// Params: $query (folded search string, '' = everything), $kinds (list of actor kinds or null),
+// Params: $plain / $folded / $skeleton (the query's three forms, '' = everything), $kinds (list of actor kinds or null),
 //   $countries (list of countries or null), $windowStart / $windowEnd (day numbers or null = open),
 //   $offset / $limit (integers).
 // Returns: one row: totalCount (integer), items (list of Actor property maps, in contract order).
@@ -13,9 +15,13 @@ WHERE ($kinds IS NULL OR a.kind IN $kinds)
   AND ($windowStart IS NULL OR a.activeToDay IS NULL OR a.activeToDay >= $windowStart)
 WITH a,
   CASE
-    WHEN $query = '' OR $query IN a.searchKeys THEN 0
-    WHEN any(k IN a.searchKeys WHERE k STARTS WITH $query) THEN 1
-    WHEN any(k IN a.searchKeys WHERE k CONTAINS $query) THEN 2
+    WHEN $plain = '' OR $plain IN a.plainKeys THEN 0
+    WHEN size($folded) >= 4 AND $folded IN a.searchKeys THEN 1
+    WHEN any(k IN a.plainKeys WHERE k STARTS WITH $plain) THEN 2
+    WHEN size($folded) >= 4 AND any(k IN a.searchKeys WHERE k STARTS WITH $folded) THEN 3
+    WHEN any(k IN a.plainKeys WHERE k CONTAINS $plain) THEN 4
+    WHEN size($folded) >= 4 AND any(k IN a.searchKeys WHERE k CONTAINS $folded) THEN 5
+    WHEN size($plain) >= 5 AND size($skeleton) >= 3 AND any(k IN a.skeletonKeys WHERE k CONTAINS $skeleton) THEN 6
   END AS rank
 WHERE rank IS NOT NULL
 WITH collect({actor: a {.*}, rank: rank, nameKey: a.nameKey}) AS hits

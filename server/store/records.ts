@@ -18,7 +18,7 @@ import { SeedValidationError, type SeedProblem } from '../domain/errors.js';
 import { checkIntegrity, type KnownRecords } from '../dataset/integrity.js';
 import { intervalRange } from '../domain/time.js';
 import { confidenceRank } from '../domain/vocabulary.js';
-import { foldName, searchKeys, searchRank } from '../domain/search.js';
+import { foldName, searchKeysOf, searchQuery, searchRank } from '../domain/search.js';
 
 const batchSchema = z.object({
   sources: z.array(sourceSchema).default([]),
@@ -110,7 +110,7 @@ export function compareIds(a: string, b: string): number {
 
 /** Search rank of an actor for a raw query, null when it does not match. */
 export function actorSearchRank(actor: Actor, rawQuery: string | undefined): number | null {
-  return searchRank(searchKeys(actor), foldName(rawQuery ?? ''));
+  return searchRank(searchKeysOf(actor), searchQuery(rawQuery));
 }
 
 /** Contract order for search results: rank, folded name, id. */

@@ -57,6 +57,15 @@ describe('actors', () => {
     expect(second.some((id) => first.nodes.some((n) => n.id === id))).toBe(false);
   });
 
+  it('puts the exact name first and does not let short queries match loosely', async () => {
+    const { body } = await gql<{ actors: { nodes: Array<{ id: string }> } }>(server.url, '{ actors(search: "osh") { nodes { id } } }');
+    const ids = body.data!.actors.nodes.map((a) => a.id);
+    expect(ids[0]).toBe('osh');
+    expect(ids).not.toContain('united-states');
+    const imu = await gql<{ actors: { nodes: Array<{ id: string }> } }>(server.url, '{ actors(search: "IMU") { nodes { id } } }');
+    expect(imu.body.data!.actors.nodes.map((a) => a.id)).toEqual(['imu']);
+  });
+
   it('gives an actor its kind, relationships, events and sourced citations', async () => {
     const { body } = await gql<{ actor: { kind: string; aliases: string[]; events: Array<{ id: string }>; citations: Array<{ quote: string; source: { title: string } }>; relationships: Rel[] } }>(
       server.url,

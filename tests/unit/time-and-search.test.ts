@@ -1,7 +1,7 @@
 /** Date-point semantics and name folding, the two rules every store must share. */
 import { describe, expect, it } from 'vitest';
 import { datePointEnd, datePointStart, dayToIso, intervalRange, validDuring, yearRange } from '../../server/domain/time.js';
-import { foldName, searchRank, searchKeys } from '../../server/domain/search.js';
+import { foldName, searchKeysOf, searchQuery, searchRank } from '../../server/domain/search.js';
 
 describe('time', () => {
   it('a date point covers its whole year, month or day', () => {
@@ -31,12 +31,24 @@ describe('name folding', () => {
     expect(foldName('Hizb ut-Tahrir')).toBe(foldName('HIZB-UT-TAHRIR'));
   });
 
-  it('ranks exact, prefix and substring matches', () => {
-    const keys = searchKeys({ name: 'Tohir Yoldash', aliases: ['Yuldashev'] });
-    expect(searchRank(keys, foldName('yuldashev'))).toBe(0);
-    expect(searchRank(keys, foldName('Tohir'))).toBe(1);
-    expect(searchRank(keys, foldName('yoldash'))).toBe(1);
-    expect(searchRank(keys, foldName('dashev'))).toBe(2);
-    expect(searchRank(keys, foldName('Namangani'))).toBeNull();
+  it('ranks strict matches before loose ones, and keeps short loose queries from matching everything', () => {
+    const keys = searchKeysOf({ name: 'Tohir Yoldash', aliases: ['Yuldashev'] });
+    const rank = (q: string) => searchRank(keys, searchQuery(q));
+    expect(rank('Yuldashev')).toBe(0); // plain exact
+    expect(rank('yoldashev')).toBe(1); // folded exact
+    expect(rank('Tohir')).toBe(2); // plain prefix
+    expect(rank('yuldash')).toBe(2);
+    expect(rank('dashev')).toBe(4); // plain substring
+    expect(rank('yuldosh')).toBe(6); // consonant skeleton
+    expect(rank('Namangani')).toBeNull();
+    const osh = searchKeysOf({ name: 'Osh', aliases: [] });
+    const us = searchKeysOf({ name: 'United States', aliases: ['U.S. Department of State'] });
+    expect(searchRank(osh, searchQuery('osh'))).toBe(0);
+    const usAbbrev = searchKeysOf({ name: 'United States', aliases: ['US'] });
+    expect(searchRank(us, searchQuery('osh'))).toBeNull(); // "osh" folds to "us": too short to fold
+    expect(searchRank(usAbbrev, searchQuery('osh'))).toBeNull();
+    const namangani = searchKeysOf({ name: 'Juma Namangani', aliases: ['Jumaboi'] });
+    expect(searchRank(namangani, searchQuery('Namangoniy'))).toBe(6);
+    expect(searchRank(namangani, searchQuery('jumabai'))).toBe(6);
   });
 });

@@ -17,8 +17,8 @@ import type {
   StoreCounts,
   UpsertResult,
 } from '../port.js';
+import { searchQuery, searchRank } from '../../domain/search.js';
 import {
-  actorSearchRank,
   assertBatchIntegrity,
   compareByConfidence,
   compareIds,
@@ -144,11 +144,12 @@ export class EmbeddedStore implements GraphStore {
     const kinds = query.kinds ? new Set<string>(query.kinds) : null;
     const countries = query.countries ? new Set(query.countries) : null;
     const hits: Array<{ rank: number; actor: Actor }> = [];
-    for (const { actor } of this.state.actors.values()) {
+    const q = searchQuery(query.search);
+    for (const { actor, keys } of this.state.actors.values()) {
       if (kinds && !kinds.has(actor.kind)) continue;
       if (countries && (actor.country === null || !countries.has(actor.country))) continue;
       if (!validDuring(actor.active, query.activeWindow ?? null)) continue;
-      const rank = actorSearchRank(actor, query.search);
+      const rank = searchRank(keys, q);
       if (rank !== null) hits.push({ rank, actor });
     }
     hits.sort(compareSearchHits);

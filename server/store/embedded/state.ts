@@ -3,12 +3,12 @@
  * (actor id → ids of relationships touching it). Pure data; no I/O.
  */
 import type { Actor, CapacityAssessment, Dataset, Figure, NexusEvent, Relationship, Source } from '../../domain/schemas.js';
-import { searchKeys } from '../../domain/search.js';
+import { searchKeysOf, type SearchKeys } from '../../domain/search.js';
 import { intervalRange, validityOf, type DayRange } from '../../domain/time.js';
 
 export interface IndexedActor {
   actor: Actor;
-  keys: string[];
+  keys: SearchKeys;
 }
 
 /** Ids of records, by section. */
@@ -66,7 +66,7 @@ export class StoreState {
     batch.sources.forEach((s) => put(this.sources, s));
     for (const a of batch.actors) {
       if (same(this.actors.get(a.id)?.actor, a)) continue;
-      this.actors.set(a.id, { actor: a, keys: searchKeys(a) });
+      this.actors.set(a.id, { actor: a, keys: searchKeysOf(a) });
       this.adjacency.get(a.id)?.forEach((id) => touched.add(id));
       changed += 1;
     }

@@ -7,7 +7,7 @@
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Actor, CapacityAssessment, Dataset, Figure, NexusEvent, Relationship } from '../../domain/schemas.js';
 import { StoreUnavailableError } from '../../domain/errors.js';
-import { foldName } from '../../domain/search.js';
+import { searchQuery } from '../../domain/search.js';
 import { datePointStart, intervalRange, type DayRange } from '../../domain/time.js';
 import type {
   ActorQuery,
@@ -51,6 +51,12 @@ const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
 function isUnavailable(e: unknown): boolean {
   return e instanceof Neo4jError && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith('Neo.ClientError.Security.'));
+}
+
+/** The search-actors.cypher parameters for a raw query. */
+function searchParams(raw: string | undefined): { plain: string; folded: string; skeleton: string } {
+  const q = searchQuery(raw);
+  return { plain: q.plain, folded: q.folded, skeleton: q.skeleton };
 }
 
 function unique(ids: readonly string[]): string[] {
@@ -142,7 +148,7 @@ export class Neo4jStore implements GraphStore {
   async searchActors(query: ActorQuery, page: PageRequest): Promise<PageResult<Actor>> {
     const [record] = await this.read((tx) =>
       this.queries.run(tx, 'searchActors', {
-        query: foldName(query.search ?? ''),
+        ...searchParams(query.search),
         kinds: query.kinds ? [...query.kinds] : null,
         countries: query.countries ? [...query.countries] : null,
         ...windowParams(query.activeWindow),

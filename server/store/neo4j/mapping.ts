@@ -6,7 +6,7 @@
  */
 import neo4j, { isInt, type Integer } from 'neo4j-driver';
 import type { Actor, CapacityAssessment, Citation, Figure, Interval, NexusEvent, Relationship, Source } from '../../domain/schemas.js';
-import { foldName, searchKeys } from '../../domain/search.js';
+import { foldName, searchKeysOf } from '../../domain/search.js';
 import { datePointEnd, datePointStart, type DayRange } from '../../domain/time.js';
 import {
   ACTOR_KINDS,
@@ -53,7 +53,7 @@ export const PROPERTY_KEYS: readonly string[] = [
   ...new Set([
     // Actor
     'id', 'name', 'aliases', 'kind', 'country', 'description', 'activeKnown', 'activeFrom', 'activeTo',
-    'activeFromDay', 'activeToDay', 'nameCollision', 'searchKeys', 'nameKey',
+    'activeFromDay', 'activeToDay', 'nameCollision', 'searchKeys', 'plainKeys', 'skeletonKeys', 'nameKey',
     // Relationship (+ event, capacity, figure periods)
     'fromDate', 'toDate', 'fromDay', 'toDay', 'confidence', 'confidenceRank', 'stageNote',
     // Source
@@ -229,6 +229,12 @@ export function sourceFromProps(props: Props): Source {
   };
 }
 
+/** The three search key lists stored on an Actor node (see server/domain/search.ts). */
+function searchKeyProps(a: Actor): Props {
+  const keys = searchKeysOf(a);
+  return { plainKeys: keys.plain, searchKeys: keys.folded, skeletonKeys: keys.skeleton };
+}
+
 export function actorToProps(a: Actor): Props {
   return {
     id: a.id,
@@ -240,7 +246,7 @@ export function actorToProps(a: Actor): Props {
     activeKnown: a.active !== null,
     ...intervalProps(a.active, 'activeFrom', 'activeTo', 'activeFromDay', 'activeToDay'),
     nameCollision: a.nameCollision,
-    searchKeys: searchKeys(a),
+    ...searchKeyProps(a),
     nameKey: foldName(a.name),
     ...citationsToProps(a.citations),
   };

@@ -25,7 +25,7 @@ export const QUERIES = {
   adminClear: { file: 'admin-clear.cypher', params: [] },
   ping: { file: 'ping.cypher', params: [] },
   actorsByIds: { file: 'actors-by-ids.cypher', params: ['ids'] },
-  searchActors: { file: 'search-actors.cypher', params: ['query', 'kinds', 'countries', ...W, 'offset', 'limit'] },
+  searchActors: { file: 'search-actors.cypher', params: ['plain', 'folded', 'skeleton', 'kinds', 'countries', ...W, 'offset', 'limit'] },
   relationshipsByIds: { file: 'relationships-by-ids.cypher', params: ['ids', 'types'] },
   listRelationships: { file: 'list-relationships.cypher', params: ['types', 'actorIds', 'minRank', 'datedOnly', ...W, 'offset', 'limit'] },
   incidentRelationships: { file: 'incident-relationships.cypher', params: ['types', 'actorIds', 'minRank', 'datedOnly', ...W] },
