@@ -40,7 +40,7 @@ const bodyErrors: ErrorRequestHandler = (err: { type?: string; status?: number; 
     err.type === 'entity.too.large'
       ? jsonError(413, 'PAYLOAD_TOO_LARGE', 'request body is larger than the server accepts')
       : err.type === 'entity.parse.failed'
-        ? jsonError(400, 'BAD_REQUEST', `request body is not valid JSON: ${err.message ?? ''}`.trim())
+        ? jsonError(400, 'BAD_REQUEST', `request body must be a JSON object such as {"query": "{ sources { id } }"}: ${err.message ?? ''}`.trim())
         : null;
   if (!e) return next(err);
   res.status(e.status).json(e.body);

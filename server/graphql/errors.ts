@@ -19,6 +19,11 @@ export function formatError(development: boolean) {
       };
     }
     const code = formatted.extensions?.['code'];
+    const protocolError = original instanceof GraphQLError && !original.originalError;
+    if (code === undefined && protocolError) {
+      // A GraphQL-level error (not thrown by our code): its message is safe and useful.
+      return { ...formatted, extensions: { code: 'BAD_REQUEST' } };
+    }
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
       if (!(original instanceof GraphQLError)) console.error('[graphql] unexpected error', original);
       return {

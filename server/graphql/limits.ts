@@ -4,8 +4,8 @@
  *   validation rule;
  * - estimated cost — an Apollo plugin, because it needs the request's variables: every field costs
  *   1 × the product of the sizes of the lists above it. A list's size is its `first`/`limit`/`k`
- *   argument (literal or variable), else a known bound of the field (LIST_SIZE_HINTS), else
- *   LIST_ESTIMATE.
+ *   argument (literal, variable or SDL default; on a connection or result object it sizes the
+ *   lists inside), else a known bound of the field (LIST_SIZE_HINTS), else LIST_ESTIMATE.
  * Each violation is an error with HTTP 400 and code QUERY_TOO_COMPLEX that names the limit.
  */
 import {
@@ -14,6 +14,7 @@ import {
   type ASTVisitor,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLSchema,
@@ -69,7 +70,11 @@ interface Walk {
   limits: QueryLimits;
 }
 
-function listSize(field: FieldNode, parent: GraphQLObjectType, w: Walk): number {
+/**
+ * The field's first/limit/k: a literal, a variable's value, else the argument's default in the
+ * SDL; null when the field takes no such argument.
+ */
+function sizeArgument(field: FieldNode, def: GraphQLField<unknown, unknown> | undefined, w: Walk): number | null {
   for (const arg of field.arguments ?? []) {
     if (!SIZE_ARGS.has(arg.name.value)) continue;
     if (arg.value.kind === Kind.INT) return Math.max(1, Number(arg.value.value));
@@ -78,7 +83,16 @@ function listSize(field: FieldNode, parent: GraphQLObjectType, w: Walk): number 
       if (typeof v === 'number' && Number.isFinite(v)) return Math.max(1, v);
     }
   }
-  return LIST_SIZE_HINTS[`${parent.name}.${field.name.value}`] ?? LIST_ESTIMATE;
+  const fallback = def?.args.find((a) => SIZE_ARGS.has(a.name))?.defaultValue;
+  return typeof fallback === 'number' ? Math.max(1, fallback) : null;
+}
+
+/**
+ * A list's size: its own argument; else the size given to the object field holding it (a
+ * connection's `first` sizes its `nodes` and `edges`); else a known bound; else LIST_ESTIMATE.
+ */
+function listSize(field: FieldNode, parent: GraphQLObjectType, carried: number | null, w: Walk): number {
+  return sizeArgument(field, parent.getFields()[field.name.value], w) ?? carried ?? LIST_SIZE_HINTS[`${parent.name}.${field.name.value}`] ?? LIST_ESTIMATE;
 }
 
 /*
@@ -91,7 +105,7 @@ function asObjectType(t: GraphQLNamedType | null | undefined): GraphQLObjectType
   return t && 'getFields' in t && 'getInterfaces' in t ? (t as GraphQLObjectType) : null;
 }
 
-function measure(set: SelectionSetNode, parent: GraphQLObjectType | null, depth: number, multiplier: number, w: Walk): void {
+function measure(set: SelectionSetNode, parent: GraphQLObjectType | null, depth: number, multiplier: number, w: Walk, carried: number | null = null): void {
   const { acc, limits } = w;
   for (const sel of set.selections) {
     if (acc.fields > limits.maxFields || acc.cost > limits.maxCost) return;
@@ -102,19 +116,21 @@ function measure(set: SelectionSetNode, parent: GraphQLObjectType | null, depth:
       if (sel.name.value.startsWith('__') || !sel.selectionSet) continue;
       const def = parent?.getFields()[sel.name.value];
       const printed = def ? String(def.type) : '';
-      const childMultiplier = parent && isListTypeName(printed) ? multiplier * listSize(sel, parent, w) : multiplier;
+      const isList = parent !== null && isListTypeName(printed);
+      const childMultiplier = isList ? multiplier * listSize(sel, parent, carried, w) : multiplier;
       acc.depth = Math.max(acc.depth, depth + 1);
-      measure(sel.selectionSet, def ? asObjectType(w.schema.getType(namedTypeName(printed))) : null, depth + 1, childMultiplier, w);
+      const childType = def ? asObjectType(w.schema.getType(namedTypeName(printed))) : null;
+      measure(sel.selectionSet, childType, depth + 1, childMultiplier, w, isList ? null : sizeArgument(sel, def, w));
     } else if (sel.kind === Kind.INLINE_FRAGMENT) {
       const cond = sel.typeCondition ? asObjectType(w.schema.getType(sel.typeCondition.name.value)) : parent;
-      measure(sel.selectionSet, cond ?? parent, depth, multiplier, w);
+      measure(sel.selectionSet, cond ?? parent, depth, multiplier, w, carried);
     } else {
       const name = sel.name.value;
       const fragment = w.fragments[name];
       if (!fragment || w.seen.has(name)) continue;
       const cond = asObjectType(w.schema.getType(fragment.typeCondition.name.value));
       w.seen.add(name);
-      measure(fragment.selectionSet, cond ?? parent, depth, multiplier, w);
+      measure(fragment.selectionSet, cond ?? parent, depth, multiplier, w, carried);
       w.seen.delete(name);
     }
   }
@@ -147,6 +163,12 @@ export function costMessage(cost: number, limits: QueryLimits): string | null {
 export function queryLimitRule(limits: QueryLimits) {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(node) {
+      const schema = context.getSchema();
+      const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+      if (!root) {
+        context.reportError(new GraphQLError(`this API has no ${node.operation} operations: it is read-only, use a query`, { nodes: [node], extensions: { code: 'OPERATION_NOT_SUPPORTED' } }));
+        return;
+      }
       const acc = measureOperation(context.getSchema(), context.getDocument(), node, null, { ...limits, maxCost: Infinity });
       if (acc.depth > limits.maxDepth) context.reportError(tooComplex(`query depth ${acc.depth} exceeds the maximum of ${limits.maxDepth}`, node));
       if (acc.fields > limits.maxFields) context.reportError(tooComplex(`query selects more than ${limits.maxFields} fields`, node));

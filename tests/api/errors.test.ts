@@ -54,6 +54,14 @@ describe('bad arguments', () => {
     expect(firstError(cursor.body)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } });
   });
 
+  it('mutations and subscriptions are refused: the API is read-only', async () => {
+    for (const op of ['mutation { x }', 'subscription { x }', 'mutation M { __typename }']) {
+      const { status, body } = await gql(server.url, op);
+      expect(status).toBe(400);
+      expect(firstError(body)!.message).toMatch(/this API has no (mutation|subscription) operations/);
+    }
+  });
+
   it('a wrong enum value fails validation with status 400', async () => {
     const { status, body } = await gql(server.url, '{ relationships(filter: { types: [FRIENDSHIP] }) { totalCount } }');
     expect(status).toBe(400);
@@ -75,13 +83,17 @@ describe('limits', () => {
     const nested = '{ actor(id: "imu") { relationships { target { relationships { target { relationships { id } } } } } } }';
     const { status, body } = await gql(server.url, nested);
     expect(status).toBe(400);
-    expect(firstError(body)!.message).toMatch(/query cost is over 50000/);
+    expect(firstError(body)!.message).toMatch(/query cost is over 100000/);
     const bounded = await gql<{ actor: { relationships: Array<{ target: { relationships: unknown[] } }> } }>(
       server.url,
       '{ actor(id: "imu") { relationships(first: 5) { target { relationships(first: 5) { target { relationships(first: 5) { id } } } } } } }',
     );
     expect(bounded.status).toBe(200);
     expect(bounded.body.data!.actor.relationships).toHaveLength(5);
+    // A connection's first sizes its nodes: 1000 × 200 relationships is refused.
+    const paged = await gql(server.url, '{ relationships(first: 1000) { nodes { source { relationships(first: 200) { id } } } } }');
+    expect(paged.status).toBe(400);
+    expect(firstError(paged.body)!.message).toMatch(/query cost is over/);
   });
 
   it('hundreds of aliases are refused', async () => {
@@ -104,6 +116,9 @@ describe('limits', () => {
   it('malformed JSON and batched requests are refused with 400', async () => {
     const bad = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(bad.status).toBe(400);
+    const nullBody = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'null' });
+    expect(nullBody.status).toBe(400);
+    expect(JSON.stringify(await nullBody.json())).toMatch(/must be a JSON object/);
     const batch = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -29,7 +29,7 @@ async function clientRequests(): Promise<Array<{ query: string; variables: Recor
     () => api.actor('imu'),
     () => api.relationship('r'),
     () => api.dyad('a', 'b'),
-    () => api.paths({ from: 'a', to: 'b', mode: 'ALL_SIMPLE', maxHops: 6, limit: 200 } as never),
+    () => api.paths({ from: 'a', to: 'b', mode: 'ALL_SIMPLE', maxHops: 6 } as never),
     () => api.diff(2000, 2001),
     () => api.stateCapacity({ from: 2000, to: 2000 }),
   ];
