@@ -11,6 +11,22 @@ function union<T>(a: readonly T[], b: readonly T[]): T[] {
   return [...new Set([...a, ...b])];
 }
 
+/** Drop repeated citations (same source, quote and location). */
+function distinctCitations<T extends { source: string; quote: string; location?: string | undefined }>(cs: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return cs.filter((c) => {
+    const key = `${c.source}\u0000${c.quote}\u0000${c.location ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** An actor as first declared: aliases without the name itself or repeats, citations distinct. */
+function tidyActor(a: Actor): Actor {
+  return { ...structuredClone(a), aliases: union([], a.aliases).filter((x) => x !== a.name), citations: distinctCitations(a.citations) };
+}
+
 function mergeActor(into: Actor, next: Actor, file: string, problems: SeedProblem[]): void {
   const record = `actors (id "${next.id}")`;
   if (into.kind !== next.kind) {
@@ -18,7 +34,7 @@ function mergeActor(into: Actor, next: Actor, file: string, problems: SeedProble
   }
   const names = union([into.name], [next.name, ...next.aliases]).filter((n) => n !== into.name);
   into.aliases = union(into.aliases, names);
-  into.citations = [...into.citations, ...next.citations];
+  into.citations = distinctCitations([...into.citations, ...next.citations]);
   if (!into.description && next.description) into.description = next.description;
   into.country ??= next.country;
   into.active ??= next.active;
@@ -65,15 +81,15 @@ export function mergeSeedFiles(files: ReadonlyArray<{ name: string; data: SeedFi
     for (const actor of data.actors) {
       const existing = actors.get(actor.id);
       if (existing) mergeActor(existing, actor, name, problems);
-      else actors.set(actor.id, structuredClone(actor));
+      else actors.set(actor.id, tidyActor(actor));
     }
     for (const event of data.events) {
       const existing = events.get(event.id);
       if (existing) mergeEvent(existing, event, name, problems);
       else events.set(event.id, structuredClone(event));
     }
-    for (const r of data.relationships) if (unique('relationships', r.id, name)) dataset.relationships.push(r);
-    for (const c of data.capacity) if (unique('capacity', c.id, name)) dataset.capacity.push(c);
+    for (const r of data.relationships) if (unique('relationships', r.id, name)) dataset.relationships.push({ ...r, citations: distinctCitations(r.citations) });
+    for (const c of data.capacity) if (unique('capacity', c.id, name)) dataset.capacity.push({ ...c, citations: distinctCitations(c.citations) });
     for (const f of data.figures) if (unique('figures', f.id, name)) dataset.figures.push(f);
   }
   dataset.actors = [...actors.values()];

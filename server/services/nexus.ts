@@ -133,6 +133,9 @@ export class NexusService {
     if (excludeActors.includes(from) || excludeActors.includes(to)) throw new BadInputError('excludeActors', 'cannot exclude the path ends');
     await this.actor(from, 'from');
     await this.actor(to, 'to');
+    const known = new Set((await this.store.getActors(excludeActors)).map((a) => a.id));
+    const unknown = excludeActors.find((id) => !known.has(id));
+    if (unknown !== undefined) throw new NotFoundError('actor', unknown, 'excludeActors');
     const filter = this.traversalFilter(args);
     return findPaths(this.store, {
       from,

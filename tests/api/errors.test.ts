@@ -29,6 +29,8 @@ describe('bad arguments', () => {
     expect(firstError(body)!.message).toMatch(/no-such-group/);
     const path = await gql(server.url, '{ paths(from: "imu", to: "nobody") { truncated } }');
     expect(firstError(path.body)).toMatchObject({ extensions: { code: 'NOT_FOUND', field: 'to' } });
+    const excluded = await gql(server.url, '{ paths(from: "imu", to: "taliban", excludeActors: ["nope"]) { truncated } }');
+    expect(firstError(excluded.body)).toMatchObject({ extensions: { code: 'NOT_FOUND', field: 'excludeActors', id: 'nope' } });
   });
 
   it('maxHops: 50 is refused, naming maxHops and the limit', async () => {

@@ -35,6 +35,14 @@ describe('the sourced dataset', () => {
     expect([...citedSources].sort()).toEqual(ds.sources.map((s) => s.id).sort());
   });
 
+  it('lists no actor\'s own name among its aliases, and no passage twice on one record', () => {
+    for (const a of ds.actors) expect(a.aliases, a.id).not.toContain(a.name);
+    for (const rec of [...ds.actors, ...ds.relationships, ...ds.capacity]) {
+      const keys = rec.citations.map((c) => `${c.source}|${c.quote}|${c.location ?? ''}`);
+      expect(new Set(keys).size, rec.id).toBe(keys.length);
+    }
+  });
+
   it('has unique ids and no dangling references', () => {
     const actorIds = new Set(ds.actors.map((a) => a.id));
     expect(actorIds.size).toBe(ds.actors.length);
