@@ -95,7 +95,8 @@ export async function createApp({ store, config }: AppDeps): Promise<App> {
   } else {
     const index = path.join(config.clientDir, 'index.html');
     app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+    // The explorer's routes (no file extension) get the page; a missing asset is a plain 404.
+    app.get(/^\/(?!graphql|healthz|readyz)(?:[^.]*)$/, (_req, res) => {
       if (existsSync(index)) res.sendFile(index, { maxAge: 0 });
       else res.status(503).type('text').send('The explorer is not built yet: run `npm run build:client` (npm start does it for you).');
     });

@@ -212,7 +212,11 @@ export class NexusService {
   async stateCapacity(args: { region?: string | null; period?: YearWindowArg | null }): Promise<StateCapacityTable> {
     const window = windowFrom({ window: args.period ?? null }, 'period', 'period');
     if (args.region != null) await this.actor(args.region, 'region');
-    const ratings = await this.store.listCapacity({ ...(args.region != null ? { regionId: args.region } : {}), window });
+    const overlapping = await this.store.listCapacity({ ...(args.region != null ? { regionId: args.region } : {}), window });
+    // Table periods share their boundary years (1991–1997, 1997–2005): prefer the periods that lie
+    // inside the asked window, and fall back to those merely overlapping it (e.g. a single year).
+    const inside = window ? overlapping.filter((r) => intervalRange(r.period).start >= window.start && intervalRange(r.period).end <= window.end) : overlapping;
+    const ratings = inside.length > 0 ? inside : overlapping;
     const periodKeys = new Map<string, { from: string | null; to: string | null }>();
     for (const r of ratings) periodKeys.set(`${r.period.from}|${r.period.to}`, r.period);
     const periods = [...periodKeys.values()].sort((x, y) => intervalRange(x).start - intervalRange(y).start);

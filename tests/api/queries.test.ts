@@ -177,8 +177,10 @@ describe('the network over time', () => {
       server.url,
       '{ stateCapacity(region: "gbao", period: { from: 1991, to: 1997 }) { periods { label } ratings { region { id } period { label } capacity citations { quote location } } } }',
     );
-    const cell = body.data!.stateCapacity.ratings.find((r) => r.period.label === '1991–1997');
-    expect(cell?.capacity).toEqual(['FAILED']);
+    const cells = body.data!.stateCapacity.ratings;
+    expect(cells.map((r) => [r.period.label, r.capacity])).toEqual([['1991–1997', ['FAILED']]]);
+    const atYear = await gql<{ stateCapacity: { ratings: Array<{ period: { label: string } }> } }>(server.url, '{ stateCapacity(region: "gbao", period: { from: 1997, to: 1997 }) { ratings { period { label } } } }');
+    expect(atYear.body.data!.stateCapacity.ratings.map((r) => r.period.label)).toEqual(['1991–1997', '1997–2005']);
   });
 
   it('lists the five source documents with how many facts each supports', async () => {
@@ -202,6 +204,10 @@ describe('HTTP', () => {
     expect(ok.headers.get('content-type')).toMatch(/application\/(graphql-response\+)?json/);
     const blocked = await fetch(url);
     expect(blocked.status).toBe(400);
+  });
+
+  it('answers a missing static file with 404 rather than the page', async () => {
+    expect((await fetch(`${server.url}/assets/missing-file.js`)).status).toBe(404);
   });
 
   it('reports health with the store kind and counts, and readiness', async () => {
