@@ -26,7 +26,7 @@ const envSchema = z.object({
   MAX_QUERY_DEPTH: intFrom(10, 2, 50),
   MAX_QUERY_FIELDS: intFrom(600, 10, 10_000),
   MAX_ALIASES: intFrom(30, 1, 1000),
-  MAX_QUERY_COST: intFrom(100_000, 100, 10_000_000),
+  MAX_QUERY_COST: intFrom(200_000, 100, 10_000_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

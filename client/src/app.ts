@@ -3,7 +3,7 @@
  * wires the panels to the store, and turns each state change into graph intents (show a year,
  * compare, highlight a path, select) — no layout ever runs again after the first.
  */
-import type { NexusApi } from './api/queries.js';
+import { UNION_LIMIT, type NexusApi } from './api/queries.js';
 import { ApiError } from './api/client.js';
 import type { PathQuery, PathResult, StateCapacityTable } from './api/types.js';
 import { GraphView } from './graph/view.js';
@@ -12,6 +12,7 @@ import { changeClasses, diffYears, fromApiDiff } from './model/diff.js';
 import { buildGraphModel, type GraphModel } from './model/elements.js';
 import { capacityByRegion, exportSubgraph } from './model/export.js';
 import { buildLegend } from './model/legend.js';
+import { countOf } from './model/text.js';
 import { encodeViewState, type ViewState } from './model/url.js';
 import { endStoryIfLeft, storyById, storyYears, type Story } from './model/stories.js';
 import { countriesOf, visibleSubgraph, yearSpan, type TimeSelection, type Visible } from './model/visibility.js';
@@ -36,6 +37,10 @@ export interface DebugHook {
   pathIds(): { nodes: string[]; edges: string[] };
   /** Where an actor is drawn and the graph's size (for "a shared selection is centred"). */
   placement(id: string): { x: number; y: number; width: number; height: number } | null;
+  /** Whether these actors' drawn labels lie inside the graph's viewport. */
+  labelsInside(ids: string[]): boolean;
+  /** Actors whose labels are drawn. */
+  labelled(): string[];
   playing(): boolean;
   lastShowMs: number;
   layoutMs: number;
@@ -56,7 +61,7 @@ export function timeSelection(s: ViewState, fallbackYear: number): TimeSelection
 }
 
 export async function startApp(api: NexusApi, status: StatusOverlay): Promise<void> {
-  const [vocab, timeline, union] = await Promise.all([api.vocabulary(), api.timeline(), api.network({ limit: 5000 })]);
+  const [vocab, timeline, union] = await Promise.all([api.vocabulary(), api.timeline(), api.network({ limit: UNION_LIMIT })]);
   const model: GraphModel = buildGraphModel(union, vocab.relationshipTypes);
   const span = (() => {
     if (timeline.minYear !== null && timeline.maxYear !== null) return { min: timeline.minYear, max: timeline.maxYear };
@@ -71,12 +76,21 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   const initial = stateFromLocation();
   if (initial.year === null || initial.year < span.min || initial.year > span.max) initial.year = span.max;
   const store = new Store(initial, endStoryIfLeft);
+  let selectedOnGraph = false;
 
   for (const id of ['search-panel', 'path-panel', 'filter-panel', 'timebar', 'legend', 'capacity-panel', 'stories-mount', 'story-caption']) clear(byId(id));
   const graphEl = byId('graph');
   const graph = new GraphView(graphEl, {
     relationshipTypes: vocab.relationshipTypes.map((t) => t.type),
-    onSelect: (sel) => store.update({ selected: sel ? `${sel.kind === 'actor' ? 'a' : 'r'}:${sel.id}` : null }),
+    onSelect: (sel) => {
+      // picked on the graph: already in view, so the viewport stays put
+      selectedOnGraph = true;
+      try {
+        store.update({ selected: sel ? `${sel.kind === 'actor' ? 'a' : 'r'}:${sel.id}` : null });
+      } finally {
+        selectedOnGraph = false;
+      }
+    },
   });
   const { layoutMs } = graph.load(model);
   if (union.truncated) status.toast('The network is larger than the explorer loads; some relationships are missing.', 6000);
@@ -91,6 +105,8 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     rendered: () => graph.renderedCounts(),
     pathIds: () => graph.pathIds(),
     placement: (id) => graph.renderedPlacement(id),
+    labelsInside: (ids) => graph.labelsInside(ids),
+    labelled: () => graph.labelledIds().sort(),
     playing: () => timebar.playing,
     lastShowMs: 0,
     layoutMs,
@@ -247,7 +263,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     applyCapacity(sel);
     const when = s.mode === 'all' ? 'all years' : s.mode === 'window' ? `${(sel as { from: number }).from}–${(sel as { to: number }).to}` : s.mode === 'compare' ? `${s.from ?? span.min} → ${s.year}` : `in ${s.year}`;
     const statsEl = byId('stats');
-    statsEl.textContent = `${visible.nodes.size} actors · ${visible.edges.size} relationships ${when}${s.filters.datedOnly ? ' · dated only' : ''}${s.focus ? ` · ego network of ${nameOf(s.focus.id)}` : ''}`;
+    statsEl.textContent = `${countOf(visible.nodes.size, 'actor')} · ${countOf(visible.edges.size, 'relationship')} ${when}${s.filters.datedOnly ? ' · dated only' : ''}${s.focus ? ` · ego network of ${nameOf(s.focus.id)}` : ''}`;
     statsEl.title = statsEl.textContent;
     graphEl.dataset['year'] = String(s.year ?? '');
     graphEl.dataset['nodes'] = String(visible.nodes.size);
@@ -303,6 +319,8 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     }
     if (!prev || prev.selected !== s.selected) {
       graph.select(s.selected ? { kind: s.selected.startsWith('a:') ? 'actor' : 'relationship', id: s.selected.slice(2) } : null);
+      // a relationship picked elsewhere (details, path list): frame its two actors, not the dense centre
+      if (prev && s.selected?.startsWith('r:') && !selectedOnGraph) graph.frameRelationship(s.selected.slice(2));
       void details.show(s.selected);
     }
     const pathChanged = !prev || JSON.stringify(prev.path) !== JSON.stringify(s.path);
@@ -318,6 +336,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   const first = store.get();
   const openingStory = storyById(first.story);
   if (openingStory) graph.fitTo(storyFrame(openingStory));
+  else if (first.selected?.startsWith('r:')) graph.frameRelationship(first.selected.slice(2), false);
   else if (first.selected) graph.centreOn(first.selected.slice(2), 1, false);
   syncUrl(store);
 
@@ -344,6 +363,8 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
       () => status.toast(link, 8000),
     );
   });
+  // the export and share tools work only once the data is loaded (they start disabled in the page)
+  for (const id of ['btn-png', 'btn-json', 'btn-link']) byId<HTMLButtonElement>(id).disabled = false;
   installKeyboard({ timebar, graph, store, searchInput: search.input });
   window.addEventListener('resize', () => graph.resize());
   if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => graph.resize()).observe(graphEl);

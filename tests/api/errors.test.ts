@@ -85,7 +85,7 @@ describe('limits', () => {
     const nested = '{ actor(id: "imu") { relationships { target { relationships { target { relationships { id } } } } } } }';
     const { status, body } = await gql(server.url, nested);
     expect(status).toBe(400);
-    expect(firstError(body)!.message).toMatch(/query cost is over 100000/);
+    expect(firstError(body)!.message).toMatch(/query cost is over 200000/);
     const bounded = await gql<{ actor: { relationships: Array<{ target: { relationships: unknown[] } }> } }>(
       server.url,
       '{ actor(id: "imu") { relationships(first: 5) { target { relationships(first: 5) { target { relationships(first: 5) { id } } } } } } }',

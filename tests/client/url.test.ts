@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeViewState, defaultViewState, encodeViewState, type ViewState } from '../../client/src/model/url.js';
+import { decodeViewState, defaultViewState, encodeViewState, PATH_LIMITS, type ViewState } from '../../client/src/model/url.js';
 
 describe('URL state', () => {
   it('round-trips a full view', () => {
@@ -63,6 +63,6 @@ describe('URL state', () => {
     expect(s.selected).toBeNull();
     expect(s.path).toBeNull();
     expect(decodeViewState('story=Bad%20Id!').story).toBeNull();
-    expect(decodeViewState('pf=a&pt=b&pm=FAST&ph=99').path).toMatchObject({ mode: 'SHORTEST', maxHops: 8 });
+    expect(decodeViewState('pf=a&pt=b&pm=FAST&ph=99').path).toMatchObject({ mode: 'SHORTEST', maxHops: PATH_LIMITS.maxHops }); // the API's bound (6)
   });
 });

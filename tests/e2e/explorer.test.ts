@@ -247,11 +247,119 @@ describe.skipIf(!hasChromium)('explorer (headless Chromium)', () => {
     await page.goto(`${server.url}/?y=2001`);
     await page.locator('#btn-retry').waitFor();
     expect(await page.locator('#status .error').textContent()).toContain('cannot be reached');
+    // nothing to export or share yet
+    for (const id of ['#btn-png', '#btn-json', '#btn-link']) expect(await page.locator(id).isDisabled(), id).toBe(true);
     await page.screenshot({ path: artifact('explorer-api-down.png') });
     await page.unroute('**/graphql');
     await page.locator('#btn-retry').click();
     await page.waitForFunction(() => window.__nexus?.ready === true);
     expect((await page.evaluate(() => window.__nexus!.shown())).nodes).toEqual((await networkAt(2001)).nodes);
+    for (const id of ['#btn-png', '#btn-json', '#btn-link']) expect(await page.locator(id).isEnabled(), id).toBe(true);
+    await page.close();
+  });
+
+  it('time-bar year labels sit on the slider’s scale (an event mark lines up with its year)', async () => {
+    const page = await open('?y=2001');
+    const geo = await page.evaluate(() => {
+      const centre = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return r.left + r.width / 2;
+      };
+      const ticks = [...document.querySelectorAll('.tb-tick')].map((t) => ({ year: Number(t.getAttribute('data-year')), x: centre(t) }));
+      const marks = [...document.querySelectorAll('.tb-event')].map((m) => ({ year: Number(m.getAttribute('data-year')), x: centre(m) }));
+      const slider = document.getElementById('year-slider')!.getBoundingClientRect();
+      return { ticks, marks, slider: { left: slider.left, right: slider.right }, min: Number((document.getElementById('year-slider') as HTMLInputElement).min), max: Number((document.getElementById('year-slider') as HTMLInputElement).max) };
+    });
+    const first = geo.ticks[0]!;
+    const last = geo.ticks[geo.ticks.length - 1]!;
+    expect(first.year).toBe(geo.min);
+    expect(last.year).toBe(geo.max);
+    // the ends sit over the thumb's centre at min and max (half a thumb in from the track's ends)
+    expect(first.x - geo.slider.left).toBeGreaterThan(4);
+    expect(first.x - geo.slider.left).toBeLessThan(12);
+    expect(geo.slider.right - last.x).toBeGreaterThan(4);
+    expect(geo.slider.right - last.x).toBeLessThan(12);
+    const xOf = (year: number) => first.x + ((year - first.year) / (last.year - first.year)) * (last.x - first.x);
+    for (const t of geo.ticks) {
+      expect(Math.abs(t.x - xOf(t.year)), String(t.year)).toBeLessThan(1.5);
+      if (t.year !== first.year && t.year !== last.year) expect(t.year % 10, String(t.year)).toBe(0);
+    }
+    for (const m of geo.marks) expect(Math.abs(m.x - xOf(m.year)), `event ${m.year}`).toBeLessThan(1.5);
+    // no two labels overlap
+    const boxes = await page.locator('.tb-tick').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ l: r.left, r: r.right })));
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.l).toBeGreaterThan(boxes[i - 1]!.r);
+    await page.close();
+  });
+
+  it('header counts are pluralised; Copy link announces "Link copied" in a live region', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?y=2001&focus=imu&types=ALLIANCE&kinds=STATE`);
+    await page.waitForFunction(() => window.__nexus?.ready === true);
+    const stats = (await page.locator('#stats').textContent())!;
+    expect(stats).not.toMatch(/\b1 (actors|relationships)\b/);
+    const n = await page.evaluate(() => window.__nexus!.shown());
+    expect(stats).toContain(n.edges.length === 1 ? '1 relationship ' : `${n.edges.length} relationships`);
+    await page.locator('#btn-link').click();
+    const toast = page.locator('#toast');
+    await expect.poll(() => toast.textContent()).toBe('Link copied');
+    expect(await toast.getAttribute('aria-live')).toBe('polite');
+    expect(await toast.getAttribute('role')).toBe('status');
+    await context.close();
+  });
+
+  it('path finder: max hops is the API’s 6, and k stays on the mode’s line', async () => {
+    const page = await open('?y=2001');
+    await page.locator('summary', { hasText: 'Options' }).click();
+    expect(await page.locator('#path-hops').getAttribute('max')).toBe('6');
+    await page.locator('#path-mode').selectOption('K_SHORTEST');
+    const top = async (sel: string) => (await page.locator(sel).boundingBox())!.y;
+    expect(Math.abs((await top('#path-k')) - (await top('#path-mode')))).toBeLessThan(6);
+    expect(await page.locator('#path-k').isEnabled()).toBe(true);
+    await page.close();
+  });
+
+  it('a selected relationship is framed with both actors labelled inside the view; details show stated interval and validity (screenshots)', async () => {
+    const page = await open('');
+    await page.waitForTimeout(500);
+    const labelled = await page.evaluate(() => window.__nexus!.labelled());
+    expect(labelled.length).toBeGreaterThan(3); // the hubs are labelled at the default view
+    await page.screenshot({ path: artifact('explorer-default.png') });
+    await page.close();
+
+    const data = await api<{ network: { edges: { id: string; interval: { label: string; fromYear: number | null; toYear: number | null }; validity: { fromYear: number | null; toYear: number | null }; source: { id: string }; target: { id: string } }[] } }>(
+      'query { network(at: 2001, limit: 2500) { edges { id interval { label fromYear toYear } validity { fromYear toYear } source { id } target { id } } } }',
+    );
+    const rel = data.network.edges.find((e) => e.source.id === 'imu' && e.target.id === 'taliban') ?? data.network.edges[0]!;
+    const sel = await open(`?y=2001&sel=r%3A${rel.id}`);
+    await sel.locator('#details-title').waitFor();
+    await sel.waitForTimeout(400);
+    const ends = [rel.source.id, rel.target.id];
+    const shownLabels = await sel.evaluate(() => window.__nexus!.labelled());
+    for (const id of ends) expect(shownLabels).toContain(id);
+    expect(await sel.evaluate((ids) => window.__nexus!.labelsInside(ids), ends)).toBe(true);
+    expect(await sel.locator('#details-interval').textContent()).toContain(rel.interval.label);
+    await sel.screenshot({ path: artifact('explorer-selected-relationship.png') });
+    await sel.close();
+
+    const differs = data.network.edges.find((e) => e.validity.fromYear !== e.interval.fromYear || e.validity.toYear !== e.interval.toYear);
+    if (differs) {
+      const page2 = await open(`?y=2001&sel=r%3A${differs.id}`);
+      await page2.locator('#details-validity').waitFor();
+      expect(await page2.locator('#details-interval').textContent()).toContain('(stated)');
+      expect(await page2.locator('#details-validity').textContent()).toMatch(/^treated as valid .+ \(bounded by the actors’ active years\)$/);
+      await page2.close();
+    }
+  });
+
+  it('with few actors on screen labels are not shortened and stay inside the view', async () => {
+    const page = await open('?y=2001&focus=imu&types=ALLIANCE,CONVERGENCE');
+    await page.waitForTimeout(500);
+    const shown = await page.evaluate(() => window.__nexus!.shown());
+    expect(shown.nodes.length).toBeLessThanOrEqual(40);
+    expect(await page.evaluate((ids) => window.__nexus!.labelsInside(ids), shown.nodes)).toBe(true);
+    await page.screenshot({ path: artifact('explorer-few.png') });
     await page.close();
   });
 });

@@ -23,10 +23,17 @@ import type {
 
 const INTERVAL = 'from to fromYear toYear label';
 const ACTOR_CORE = `id name aliases kind kindLabel country active { ${INTERVAL} }`;
-const REL_CORE = `id type typeLabel stage directed confidence interval { ${INTERVAL} } validity { from to fromYear toYear label } source { id } target { id }`;
+const REL_CORE = `id type typeLabel stage directed confidence interval { ${INTERVAL} } validity { ${INTERVAL} } source { id } target { id }`;
 const CITATIONS = 'citations { quote location source { id title authors year publisher file } }';
-const REL_FULL = `id type typeLabel stage directed confidence description stageNote interval { ${INTERVAL} }
+const REL_FULL = `id type typeLabel stage directed confidence description stageNote interval { ${INTERVAL} } validity { ${INTERVAL} }
   source { ${ACTOR_CORE} } target { ${ACTOR_CORE} } ${CITATIONS}`;
+
+/**
+ * How many relationships the explorer loads for the whole network (all years, laid out once): as
+ * many as the API's default query cost budget allows for these fields (tests/client/queries.test.ts
+ * checks it still fits); a bigger network comes back `truncated` and the page says so.
+ */
+export const UNION_LIMIT = 5000;
 
 export interface NetworkArgs {
   at?: number;

@@ -27,9 +27,11 @@ export function buildStylesheet(relationshipTypes: readonly RelationshipType[]):
         'text-wrap': 'ellipsis',
         'text-max-width': '120px',
         'text-background-color': '#ffffff',
-        'text-background-opacity': 0.75,
-        'text-background-padding': '1px',
-        'min-zoomed-font-size': 6,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        // big graphs only: the view's label placement (no overlaps) decides for the others
+        'min-zoomed-font-size': 7,
         width: 'mapData(degree, 0, 30, 16, 42)',
         height: 'mapData(degree, 0, 30, 16, 42)',
         'border-width': 1.5,
@@ -88,12 +90,16 @@ export function buildStylesheet(relationshipTypes: readonly RelationshipType[]):
     { selector: '.hidden', style: { display: 'none' } },
     // hover neighbourhood and selection
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.2 } },
-    { selector: 'node.big', style: { 'font-size': 20, 'font-weight': 'bold', 'text-max-width': '200px', 'z-index': 5 } },
-    { selector: 'node.hl, node:selected, node.path, node.big', style: { 'min-zoomed-font-size': 0 } },
+    // the hubs' labels are boosted when zoomed out (readable at the default view), normal when zoomed in
+    { selector: 'node.big', style: { 'font-size': 18, 'font-weight': 'bold', 'text-max-width': '200px', 'z-index': 5 } },
+    { selector: 'node.big.zfar', style: { 'font-size': 24, 'text-max-width': '260px' } },
+    { selector: 'node.big.zin', style: { 'font-size': 12, 'text-max-width': '160px' } },
+    { selector: 'node.hl, node:selected, node.path, node.big, node.sel-end', style: { 'min-zoomed-font-size': 0 } },
+    // few actors on screen, or the ones that matter: full labels, never shortened
+    { selector: 'node.fulllabel, node.hl, node:selected, node.path, node.sel-end', style: { 'text-wrap': 'none' } },
     { selector: 'node.hl', style: { 'border-color': '#1d2330', 'border-width': 2.5, 'font-weight': 'bold', 'z-index': 20 } },
     { selector: 'edge.hl', style: { opacity: 1, 'z-index': 20 } },
     { selector: 'node:selected', style: { 'border-color': '#111111', 'border-width': 4, 'overlay-opacity': 0, 'font-weight': 'bold' } },
-    { selector: 'edge:selected', style: { 'overlay-color': '#111111', 'overlay-opacity': 0.18, 'overlay-padding': 4 } },
     // path highlight
     { selector: 'node.path', style: { 'border-color': '#ff1f5b', 'border-width': 4, 'z-index': 30, 'font-weight': 'bold', opacity: 1 } },
     { selector: 'node.path-end', style: { width: 28, height: 28 } },
@@ -104,8 +110,28 @@ export function buildStylesheet(relationshipTypes: readonly RelationshipType[]):
     { selector: 'edge.ended', style: { 'line-color': CHANGE_COLOURS.ended, 'target-arrow-color': CHANGE_COLOURS.ended, width: 3, 'line-style': 'dashed', opacity: 0.9 } },
     { selector: 'edge.changed', style: { 'line-color': CHANGE_COLOURS.changed, 'target-arrow-color': CHANGE_COLOURS.changed, width: 5, opacity: 1 } },
     { selector: 'edge.unchanged', style: { opacity: 0.25 } },
+    // a selected relationship: on top, wide and dark with a yellow halo; its actors marked, the rest faded
+    {
+      selector: 'edge:selected',
+      style: {
+        width: 6,
+        'line-color': '#111111',
+        'target-arrow-color': '#111111',
+        'line-style': 'solid',
+        opacity: 1,
+        'z-index': 999,
+        'overlay-opacity': 0,
+        'underlay-color': '#f0e442',
+        'underlay-opacity': 0.9,
+        'underlay-padding': 5,
+      },
+    },
+    { selector: 'node.sel-end', style: { 'border-color': '#111111', 'border-width': 3, 'font-weight': 'bold', 'z-index': 40, opacity: 1 } },
+    { selector: '.sel-muted', style: { opacity: 0.18 } },
     // viewport-performance mode for big graphs
     { selector: '.nolabel', style: { label: '' } },
+    // labels that would overlap a more important one, or on faded elements (the view's placement pass); last, so it wins
+    { selector: 'node.lbl-off', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
   );
   return rules;
 }

@@ -12,6 +12,7 @@ import type { GraphModel } from '../model/elements.js';
 import type { Visible } from '../model/visibility.js';
 import { buildStylesheet, TRANSITION_MS } from './style.js';
 import { seededRandom } from '../model/random.js';
+import { estimateLabelWidth, frameViewport, FULL_LABELS_UP_TO, placeLabels, type FrameItem, type LabelCandidate } from '../model/labels.js';
 
 cytoscape.use(fcose);
 
@@ -36,6 +37,9 @@ export class GraphView {
   private leaveTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly large: number;
   private hoverEnabled = true;
+  private labelFrame: number | null = null;
+  /** Zooms at which the hubs' labels change size (style.ts `.big.zfar`, `.big`, `.big.zin`): about 9–12 px on screen. */
+  private static readonly HUB_ZOOM = { far: 0.55, near: 0.9 };
   lastLayoutMs = 0;
 
   constructor(container: HTMLElement, private readonly options: GraphViewOptions) {
@@ -63,6 +67,87 @@ export class GraphView {
     });
     this.cy.on('mouseover', 'node', (e) => this.hoverHighlight(e.target as cytoscape.NodeSingular));
     this.cy.on('mouseout', 'node', () => this.clearHover());
+    // labels: re-placed (no overlaps) whenever the viewport moves, at most once per frame
+    this.cy.on('viewport resize', () => this.scheduleLabels());
+  }
+
+  /** Re-runs the label placement on the next frame. */
+  private scheduleLabels(): void {
+    if (this.labelFrame !== null) return;
+    const run = () => {
+      this.labelFrame = null;
+      this.placeLabels();
+    };
+    this.labelFrame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(run) : (setTimeout(run, 16) as unknown as number);
+  }
+
+  /** Model font size of a node's label (as styled). */
+  private fontOf(n: cytoscape.NodeSingular): number {
+    return parseFloat(String(n.style('font-size'))) || 11;
+  }
+
+  /**
+   * Draws only labels that are readable at this zoom and do not overlap one another: the selection,
+   * the path and the hovered neighbourhood always, then by degree. Long labels are shortened only
+   * when many actors are on screen. Skipped for big graphs (labels hide while the viewport moves).
+   */
+  placeLabels(): void {
+    const cy = this.cy;
+    if (cy.elements().length > this.large) return;
+    const zoom = cy.zoom();
+    const nodes = cy.nodes().not('.hidden, .leaving');
+    const dense = nodes.length > FULL_LABELS_UP_TO;
+    const candidates: LabelCandidate[] = [];
+    cy.startBatch();
+    const hubs = cy.nodes('.big');
+    hubs.toggleClass('zin', zoom >= GraphView.HUB_ZOOM.near);
+    hubs.toggleClass('zfar', zoom < GraphView.HUB_ZOOM.far);
+    cy.nodes().toggleClass('fulllabel', !dense);
+    cy.endBatch();
+    nodes.forEach((n) => {
+      const forced = n.selected() || n.hasClass('path') || n.hasClass('hl') || n.hasClass('sel-end');
+      const muted = n.hasClass('path-muted') || n.hasClass('faded') || n.hasClass('sel-muted');
+      if (muted && !forced) return;
+      const p = n.renderedPosition();
+      const deg = Number(n.data('degree')) || 0;
+      candidates.push({
+        id: n.id(),
+        x: p.x,
+        y: p.y,
+        nodeHeight: n.renderedHeight(),
+        text: String(n.data('label') ?? ''),
+        fontPx: this.fontOf(n) * zoom,
+        priority: deg + (n.hasClass('big') ? 1000 : 0),
+        forced,
+        maxWidthPx: dense && !forced ? 120 * zoom : null,
+      });
+    });
+    const shown = placeLabels(candidates);
+    cy.batch(() => {
+      nodes.forEach((n) => {
+        n.toggleClass('lbl-off', !shown.has(n.id()));
+      });
+    });
+  }
+
+  /** Zoom and pan so these nodes (and edges' ends) fit with their labels, `pad` px to spare. */
+  private frame(eles: cytoscape.CollectionReturnValue, pad: number, maxZoom: number, animate: boolean): void {
+    const nodes = eles.nodes().union(eles.edges().connectedNodes()).nodes();
+    const few = nodes.length <= FULL_LABELS_UP_TO;
+    const items: FrameItem[] = nodes.map((n) => {
+      const p = n.position();
+      const font = this.fontOf(n);
+      const text = String(n.data('label') ?? '');
+      const lw = estimateLabelWidth(text, font);
+      return { x: p.x, y: p.y, width: n.width(), height: n.height(), labelWidth: few ? lw : Math.min(lw, 120), labelHeight: font * 1.3 + 4 };
+    });
+    const v = frameViewport(items, { width: this.cy.width(), height: this.cy.height() }, pad, { min: this.cy.minZoom(), max: maxZoom });
+    if (!v) return;
+    if (animate) this.cy.animate({ zoom: v.zoom, pan: v.pan }, { duration: 300, complete: () => this.scheduleLabels() });
+    else {
+      this.cy.viewport(v);
+      this.placeLabels();
+    }
   }
 
   /** Replaces the elements, runs the one layout (unless positions are given) and hides everything. */
@@ -190,6 +275,7 @@ export class GraphView {
       }
     }
     this.visible = { nodes: new Set(next.nodes), edges: new Set(next.edges) };
+    this.scheduleLabels();
     return { ms: performance.now() - t0, entered: entered.length, left: left.length };
   }
 
@@ -231,6 +317,7 @@ export class GraphView {
       cy.getElementById(nodeIds[nodeIds.length - 1] ?? '').addClass('path-end');
       cy.elements().not(path).addClass('path-muted');
     });
+    this.scheduleLabels();
   }
 
   clearPath(): void {
@@ -245,6 +332,7 @@ export class GraphView {
         if (!this.visible.edges.has(e.id())) e.addClass('hidden');
       });
     });
+    this.scheduleLabels();
   }
 
   /** Ids of the elements currently drawn as a path. */
@@ -252,11 +340,33 @@ export class GraphView {
     return { nodes: this.cy.nodes('.path').map((n) => n.id()), edges: this.cy.edges('.path').map((e) => e.id()) };
   }
 
+  /**
+   * Selects an element. A selected relationship is drawn on top, wide and dark with a halo, its two
+   * actors labelled, and everything else faded.
+   */
   select(sel: Selection): void {
-    this.cy.elements().unselect();
-    if (!sel) return;
-    const el = this.cy.getElementById(sel.id);
-    if (el.nonempty()) el.select();
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().unselect();
+      cy.elements().removeClass('sel-muted sel-end');
+      if (!sel) return;
+      const el = cy.getElementById(sel.id);
+      if (el.empty()) return;
+      el.select();
+      if (el.isEdge()) {
+        const ends = el.connectedNodes();
+        ends.addClass('sel-end');
+        cy.elements().not(el).not(ends).addClass('sel-muted');
+      }
+    });
+    this.scheduleLabels();
+  }
+
+  /** Frames a relationship's two actors (with their labels), not zooming in past 1.5. */
+  frameRelationship(id: string, animate = true): void {
+    const el = this.cy.getElementById(id);
+    if (el.empty() || !el.isEdge()) return;
+    this.frame(el.union(el.connectedNodes()), 80, 1.5, animate);
   }
 
   /** Centres the view on an element without changing layout. */
@@ -301,21 +411,34 @@ export class GraphView {
     });
   }
 
+  /** Fits the shown elements, their labels inside the viewport. */
   fit(animate = true): void {
     const shown = this.cy.elements().not('.hidden');
     const eles = shown.nonempty() ? shown : this.cy.elements();
-    if (animate) this.cy.animate({ fit: { eles, padding: 30 } }, { duration: 250 });
-    else this.cy.fit(eles, 30);
+    this.frame(eles, 30, this.cy.maxZoom(), animate);
   }
 
-  /** Animates the viewport to frame these elements (e.g. a path), keeping a sensible zoom. */
+  /** Animates the viewport to frame these elements (e.g. a path) with their labels, keeping a sensible zoom. */
   fitTo(ids: readonly string[]): void {
     const eles = this.collect(ids.map((id) => this.cy.getElementById(id)).filter((e) => e.nonempty()));
     if (eles.empty()) return;
-    const bb = eles.boundingBox();
-    const pad = 60;
-    const zoom = Math.min(0.9, (this.cy.width() - 2 * pad) / Math.max(1, bb.w), (this.cy.height() - 2 * pad) / Math.max(1, bb.h));
-    this.cy.animate({ center: { eles }, zoom: Math.max(this.cy.minZoom(), zoom) }, { duration: 300 });
+    this.frame(eles, 40, 1.2, true);
+  }
+
+  /** Whether every drawn label of these nodes lies inside the viewport (for tests). */
+  labelsInside(ids: readonly string[]): boolean {
+    const ext = this.cy.extent();
+    return ids.every((id) => {
+      const n = this.cy.getElementById(id);
+      if (n.empty() || n.hasClass('lbl-off') || n.hasClass('hidden')) return true;
+      const bb = n.boundingBox({ includeLabels: true, includeOverlays: false });
+      return bb.x1 >= ext.x1 - 0.5 && bb.x2 <= ext.x2 + 0.5 && bb.y1 >= ext.y1 - 0.5 && bb.y2 <= ext.y2 + 0.5;
+    });
+  }
+
+  /** Ids of the nodes whose labels are drawn (for tests). */
+  labelledIds(): string[] {
+    return this.cy.nodes().not('.hidden, .leaving, .lbl-off').map((n) => n.id());
   }
 
   zoomBy(factor: number): void {
@@ -338,10 +461,12 @@ export class GraphView {
       this.cy.elements().not(hood).addClass('faded');
       hood.addClass('hl');
     });
+    this.scheduleLabels();
   }
 
   private clearHover(): void {
     this.cy.batch(() => this.cy.elements().removeClass('faded hl'));
+    this.scheduleLabels();
   }
 
   setHover(enabled: boolean): void {
@@ -356,6 +481,7 @@ export class GraphView {
 
   destroy(): void {
     if (this.leaveTimer !== null) clearTimeout(this.leaveTimer);
+    if (this.labelFrame !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.labelFrame);
     this.cy.destroy();
   }
 }

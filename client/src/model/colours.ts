@@ -101,8 +101,22 @@ export const CAPACITY_COLOURS: Readonly<Record<Capacity, string>> = {
   FAILED: '#d55e00',
 };
 
-/** Compare-mode classes → colour. */
-export const CHANGE_COLOURS = { added: '#009e73', ended: '#d55e00', changed: '#e69f00' } as const;
+/**
+ * Compare-mode classes → colour and the colour's name (for captions), Okabe–Ito: blue, vermillion
+ * (drawn dashed as well) and reddish purple stay apart under the common colour-vision deficiencies,
+ * and differ in lightness too.
+ */
+export const CHANGE_KEY = {
+  added: { colour: '#0072b2', name: 'blue' },
+  ended: { colour: '#d55e00', name: 'vermillion dashed' },
+  changed: { colour: '#cc79a7', name: 'purple' },
+} as const;
+export const CHANGE_COLOURS = { added: CHANGE_KEY.added.colour, ended: CHANGE_KEY.ended.colour, changed: CHANGE_KEY.changed.colour } as const;
+
+/** "blue = added, vermillion dashed = ended, purple = stage changed": the compare key in words. */
+export function changeKeyText(): string {
+  return `${CHANGE_KEY.added.name} = added, ${CHANGE_KEY.ended.name} = ended, ${CHANGE_KEY.changed.name} = stage changed`;
+}
 
 /** Undated relationships (no known start or end, so shown at every year): lighter and thinner. */
 export const UNDATED_OPACITY = 0.4;

@@ -4,6 +4,7 @@
  * years to move through (play year by year, or jump to a later year).
  */
 import type { ContinuumStage } from '../api/types.js';
+import { changeKeyText } from './colours.js';
 import { defaultViewState, type ViewState } from './url.js';
 import { EMPTY_FILTERS, type Filters } from './visibility.js';
 
@@ -42,7 +43,7 @@ export const STORIES: readonly Story[] = [
   {
     id: 'before-after-9-11',
     title: 'The network before and after 9/11',
-    caption: 'Dated relationships in 2000 compared with 2002: green = added, red dashed = ended, orange = stage changed.',
+    caption: `Dated relationships in 2000 compared with 2002: ${changeKeyText()}.`,
     state: preset('before-after-9-11', {
       mode: 'compare',
       from: 2000,

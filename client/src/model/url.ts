@@ -39,6 +39,12 @@ export interface ViewState {
   story: string | null;
 }
 
+/**
+ * Path query bounds, as the API enforces them (paths(maxHops) is at most 6: server MAX_HOPS; a unit
+ * test checks the two agree). The path finder's inputs and the URL decoder both clamp to these.
+ */
+export const PATH_LIMITS = { maxHops: 6, k: 20 } as const;
+
 export const DEFAULT_PATH: Omit<PathState, 'from' | 'to'> = {
   mode: 'SHORTEST',
   k: 3,
@@ -145,8 +151,8 @@ export function decodeViewState(search: string): ViewState {
       from,
       to,
       mode: pm !== null && (PATH_MODES as readonly string[]).includes(pm) ? (pm as PathMode) : DEFAULT_PATH.mode,
-      k: clamp(int(p.get('pk')), 1, 20, DEFAULT_PATH.k),
-      maxHops: clamp(int(p.get('ph')), 1, 8, DEFAULT_PATH.maxHops),
+      k: clamp(int(p.get('pk')), 1, PATH_LIMITS.k, DEFAULT_PATH.k),
+      maxHops: clamp(int(p.get('ph')), 1, PATH_LIMITS.maxHops, DEFAULT_PATH.maxHops),
       types: list(p.get('ptypes')) as RelationshipType[],
       stages: list(p.get('pstages')) as ContinuumStage[],
       useTime: p.get('ptime') === '1',

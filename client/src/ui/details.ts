@@ -7,6 +7,7 @@ import type { NexusApi } from '../api/queries.js';
 import { ApiError } from '../api/client.js';
 import type { ActorFull, Dyad, RelationshipFull } from '../api/types.js';
 import { stageColour } from '../model/colours.js';
+import { intervalWording } from '../model/text.js';
 import { citationList, clear, h } from './dom.js';
 
 export interface DetailsDeps {
@@ -122,7 +123,7 @@ export class DetailsPanel {
         h('dt', {}, 'Type'),
         h('dd', {}, r.typeLabel, r.stage ? h('span', { class: 'badge' }, 'continuum stage') : null),
         h('dt', {}, 'Interval'),
-        h('dd', {}, r.interval.label),
+        this.intervalCell(r),
         h('dt', {}, 'Confidence'),
         h('dd', {}, h('span', { class: `badge ${r.confidence}` }, r.confidence.toLowerCase())),
       ),
@@ -135,12 +136,19 @@ export class DetailsPanel {
     );
   }
 
+  /** The stated interval, and the validity the time bar uses when it differs. */
+  private intervalCell(r: RelationshipFull): HTMLElement {
+    const w = intervalWording(r.interval, r.validity);
+    return h('dd', { id: 'details-interval' }, w.stated, w.validity ? h('div', { class: 'small muted', id: 'details-validity' }, w.validity) : null);
+  }
+
   private stageHistory(d: Dyad): HTMLElement | null {
     if (d.periods.length === 0) return null;
     const { min, max } = this.deps.span;
     const lo = Math.min(min, ...d.periods.map((p) => p.fromYear ?? min));
     const hi = Math.max(max, ...d.periods.map((p) => p.toYear ?? max));
-    const bar = h('div', { class: 'stage-timeline', role: 'img', 'aria-label': 'Stage history of the pair' });
+    const periodText = (p: Dyad['periods'][number]) => `${p.fromYear ?? '…'}–${p.toYear ?? '…'}: ${this.deps.stageLabel(p.stage)}`;
+    const bar = h('div', { class: 'stage-timeline', role: 'img', 'aria-label': `Stage history of the pair, ${lo}–${hi}: ${d.periods.map(periodText).join('; ')}` });
     let cursor = lo;
     const periods = [...d.periods].sort((a, b) => (a.fromYear ?? lo) - (b.fromYear ?? lo));
     for (const p of periods) {
@@ -148,8 +156,9 @@ export class DetailsPanel {
       const to = p.toYear ?? hi;
       if (from > cursor) bar.append(h('div', { style: `flex:${from - cursor};background:#eef0f3` }));
       if (to >= from) {
+        // no text inside the segment (a short period would cut it): the list below is the key
         bar.append(
-          h('div', { style: `flex:${to - from + 1};background:${stageColour(this.deps.stageOrder(p.stage))}`, title: `${this.deps.stageLabel(p.stage)}: ${p.fromYear ?? '…'}–${p.toYear ?? '…'}` }, this.deps.stageLabel(p.stage)),
+          h('div', { style: `flex:${to - from + 1};background:${stageColour(this.deps.stageOrder(p.stage))}`, title: `${this.deps.stageLabel(p.stage)}: ${p.fromYear ?? '…'}–${p.toYear ?? '…'}` }),
         );
         cursor = to + 1;
       }
@@ -160,11 +169,11 @@ export class DetailsPanel {
       {},
       h('h4', {}, 'Stage history of the pair'),
       bar,
-      h('div', { class: 'tb-ticks' }, h('span', {}, String(lo)), h('span', {}, String(hi))),
+      h('div', { class: 'stage-ends', 'aria-hidden': 'true' }, h('span', {}, String(lo)), h('span', {}, String(hi))),
       h(
         'ul',
         { class: 'stage-periods' },
-        periods.map((p) => h('li', {}, `${p.fromYear ?? '…'}–${p.toYear ?? '…'}: ${this.deps.stageLabel(p.stage)}`)),
+        periods.map((p) => h('li', {}, h('span', { class: 'swatch', style: `background:${stageColour(this.deps.stageOrder(p.stage))}`, 'aria-hidden': 'true' }), periodText(p))),
       ),
     );
   }

@@ -4,7 +4,7 @@
  * results listed hop by hop with type, interval, confidence and citations.
  */
 import type { ActorCore, Confidence, ContinuumStage, PathMode, PathResult, RelationshipType, Vocabulary } from '../api/types.js';
-import { DEFAULT_PATH, type PathState, type ViewState } from '../model/url.js';
+import { DEFAULT_PATH, PATH_LIMITS, type PathState, type ViewState } from '../model/url.js';
 import type { Store } from '../state/store.js';
 import { Autocomplete } from './autocomplete.js';
 import { citationList, clear, h } from './dom.js';
@@ -54,8 +54,8 @@ export class PathFinder {
       h('option', { value: 'K_SHORTEST' }, 'k shortest'),
       h('option', { value: 'ALL_SIMPLE' }, 'All simple paths'),
     );
-    this.k = h('input', { type: 'number', id: 'path-k', min: 1, max: 20, value: DEFAULT_PATH.k, style: 'width:4em' });
-    this.hops = h('input', { type: 'number', id: 'path-hops', min: 1, max: 8, value: DEFAULT_PATH.maxHops, style: 'width:4em' });
+    this.k = h('input', { type: 'number', id: 'path-k', min: 1, max: PATH_LIMITS.k, value: DEFAULT_PATH.k, class: 'num' });
+    this.hops = h('input', { type: 'number', id: 'path-hops', min: 1, max: PATH_LIMITS.maxHops, value: DEFAULT_PATH.maxHops, class: 'num' });
     const stageTypes = vocab.relationshipTypes.filter((t) => t.isStage).sort((a, b) => (a.stageOrder ?? 0) - (b.stageOrder ?? 0));
     this.stages = stageTypes.map((t) => h('input', { type: 'checkbox', value: t.type, 'aria-label': `Stage ${t.label}` }));
     this.types = h(
@@ -75,6 +75,9 @@ export class PathFinder {
     const find = h('button', { type: 'button', class: 'primary', id: 'btn-find-path' }, 'Find paths');
     const clearBtn = h('button', { type: 'button', id: 'btn-clear-path' }, 'Clear');
     const swap = h('button', { type: 'button', 'aria-label': 'Swap from and to', title: 'Swap' }, '⇅');
+    // k only means something for "k shortest"
+    this.mode.addEventListener('change', () => this.syncK());
+    this.syncK();
     find.addEventListener('click', () => this.submit());
     clearBtn.addEventListener('click', () => this.store.update({ path: null }));
     swap.addEventListener('click', () => {
@@ -98,8 +101,9 @@ export class PathFinder {
         'details',
         { class: 'path-options' },
         h('summary', {}, 'Options'),
-        h('div', { class: 'row' }, h('label', { for: 'path-mode' }, 'Mode'), this.mode, h('label', { for: 'path-k' }, 'k'), this.k),
-        h('div', { class: 'row' }, h('label', { for: 'path-hops' }, 'Max hops'), this.hops, h('label', { for: 'path-conf' }, 'Confidence'), this.conf),
+        h('div', { class: 'opt-row' }, h('label', { for: 'path-mode' }, 'Mode'), this.mode, h('label', { for: 'path-k', title: 'Number of paths (k shortest mode)' }, 'k'), this.k),
+        h('div', { class: 'opt-row' }, h('label', { for: 'path-hops', title: `At most ${PATH_LIMITS.maxHops}` }, 'Max hops'), this.hops),
+        h('div', { class: 'opt-row' }, h('label', { for: 'path-conf' }, 'Confidence'), this.conf),
         h('div', { class: 'field' }, 'Stages (none = all)', h('div', { class: 'checks' }, this.stages.map((c, i) => h('label', {}, c, stageTypes[i]?.label ?? '')))),
         h('div', { class: 'field' }, h('label', { for: 'path-types' }, 'Other types (none = all; Ctrl-click for several)'), this.types),
         h('div', { class: 'row' }, this.useTime, h('label', { for: 'path-time' }, 'Only at the time bar’s year / window')),
@@ -109,6 +113,10 @@ export class PathFinder {
       ),
       this.results,
     );
+  }
+
+  private syncK(): void {
+    this.k.disabled = this.mode.value !== 'K_SHORTEST';
   }
 
   private renderChips(): void {
@@ -132,8 +140,8 @@ export class PathFinder {
       from: this.from.value,
       to: this.to.value,
       mode: this.mode.value as PathMode,
-      k: Math.max(1, Math.min(20, Number(this.k.value) || DEFAULT_PATH.k)),
-      maxHops: Math.max(1, Math.min(8, Number(this.hops.value) || DEFAULT_PATH.maxHops)),
+      k: Math.max(1, Math.min(PATH_LIMITS.k, Number(this.k.value) || DEFAULT_PATH.k)),
+      maxHops: Math.max(1, Math.min(PATH_LIMITS.maxHops, Number(this.hops.value) || DEFAULT_PATH.maxHops)),
       types: [...this.types.selectedOptions].map((o) => o.value as RelationshipType),
       stages: this.stages.filter((c) => c.checked).map((c) => c.value as ContinuumStage),
       useTime: this.useTime.checked,
@@ -157,6 +165,7 @@ export class PathFinder {
     this.from.set({ id: p.from, name: this.deps.nameOf(p.from) });
     this.to.set({ id: p.to, name: this.deps.nameOf(p.to) });
     this.mode.value = p.mode;
+    this.syncK();
     this.k.value = String(p.k);
     this.hops.value = String(p.maxHops);
     for (const o of this.types.options) o.selected = p.types.includes(o.value as RelationshipType);

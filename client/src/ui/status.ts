@@ -29,9 +29,24 @@ export class StatusOverlay {
     this.root.removeAttribute('aria-busy');
   }
 
+  private toastTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * A brief message in the page's persistent live region (#toast, role=status), so screen readers
+   * announce it (a region inserted with its text often is not); emptied (and so invisible) after `ms`.
+   */
   toast(text: string, ms = 2500): void {
-    const t = h('div', { class: 'toast', role: 'status' }, text);
-    this.root.parentElement?.append(t);
-    setTimeout(() => t.remove(), ms);
+    let t = document.getElementById('toast');
+    if (!t) {
+      t = h('div', { id: 'toast', class: 'toast', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+      this.root.parentElement?.append(t);
+    }
+    const region = t;
+    if (this.toastTimer !== null) clearTimeout(this.toastTimer);
+    region.textContent = text;
+    this.toastTimer = setTimeout(() => {
+      this.toastTimer = null;
+      region.textContent = '';
+    }, ms);
   }
 }

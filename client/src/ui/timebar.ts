@@ -6,6 +6,8 @@
 import type { Timeline } from '../api/types.js';
 import type { TimeMode, ViewState } from '../model/url.js';
 import type { Store } from '../state/store.js';
+import { CHANGE_COLOURS } from '../model/colours.js';
+import { tickYears, yearFraction } from '../model/ticks.js';
 import { h } from './dom.js';
 
 const SPEEDS: { label: string; ms: number }[] = [
@@ -52,20 +54,19 @@ export class Timebar {
     this.compareKey = h(
       'div',
       { class: 'compare-key', hidden: true },
-      h('span', {}, h('span', { class: 'swatch', style: 'background:#009e73' }), 'added'),
-      h('span', {}, h('span', { class: 'swatch', style: 'background:#d55e00' }), 'ended'),
-      h('span', {}, h('span', { class: 'swatch', style: 'background:#e69f00' }), 'changed stage'),
+      h('span', {}, h('span', { class: 'swatch', style: `background:${CHANGE_COLOURS.added}` }), 'added'),
+      h('span', {}, h('span', { class: 'swatch dashed', style: `border-color:${CHANGE_COLOURS.ended}` }), 'ended (dashed)'),
+      h('span', {}, h('span', { class: 'swatch', style: `background:${CHANGE_COLOURS.changed}` }), 'changed stage'),
     );
 
     const events = h('div', { class: 'tb-events', 'aria-label': 'Dated events' });
-    const span = Math.max(1, max - min);
     for (const y of timeline.years) {
       if (y.events.length === 0 || y.year < min || y.year > max) continue;
       const title = `${y.year}: ${y.events.map((e) => e.title).join('; ')}`;
       const marker = h('button', {
         type: 'button',
         class: `tb-event${y.events.length > 1 ? ' many' : ''}`,
-        style: `left:${((y.year - min) / span) * 100}%`,
+        style: `left:${yearFraction(y.year, min, max) * 100}%`,
         title,
         'aria-label': `${y.events.length} event${y.events.length > 1 ? 's' : ''} in ${title}`,
         'data-year': y.year,
@@ -73,10 +74,9 @@ export class Timebar {
       marker.addEventListener('click', () => this.store.update({ year: y.year, mode: this.store.get().mode === 'all' ? 'year' : this.store.get().mode }));
       events.append(marker);
     }
+    // year labels on the same linear scale as the thumb and the event marks (inset like them)
     const ticks = h('div', { class: 'tb-ticks', 'aria-hidden': 'true' });
-    const stepTick = span > 40 ? 10 : span > 16 ? 5 : span > 8 ? 2 : 1;
-    for (let y = min; y <= max; y += stepTick) ticks.append(h('span', {}, String(y)));
-    if ((max - min) % stepTick !== 0) ticks.append(h('span', {}, String(max)));
+    for (const y of tickYears(min, max)) ticks.append(h('span', { class: 'tb-tick', 'data-year': y, style: `left:${yearFraction(y, min, max) * 100}%` }, String(y)));
 
     root.append(
       h('div', { class: 'tb-controls' }, back, this.playBtn, fwd, this.speedSelect),
