@@ -1,5 +1,6 @@
 /**
- * The graph view: the ONLY module that imports cytoscape and cytoscape-fcose. It lays out the union
+ * The graph view: with layout.ts and labelling.ts, the ONLY module that imports cytoscape and
+ * cytoscape-fcose. It lays out the union
  * of every element once (deterministic, seeded fcose), caches the positions, and afterwards only
  * shows/hides and restyles in batches — positions never move when the year changes. It exposes
  * intent-level methods (show, highlightPath, focus, exportPng, fit) to the rest of the app.
@@ -11,8 +12,8 @@ import type { ChangeClass } from '../model/diff.js';
 import type { GraphModel } from '../model/elements.js';
 import type { Visible } from '../model/visibility.js';
 import { buildStylesheet, TRANSITION_MS } from './style.js';
-import { seededRandom } from '../model/random.js';
-import { estimateLabelWidth, frameViewport, FULL_LABELS_UP_TO, placeLabels, type FrameItem, type LabelCandidate } from '../model/labels.js';
+import { placeNodeLabels, viewportFraming } from './labelling.js';
+import { runSeededLayout, tuneForSize } from './layout.js';
 
 cytoscape.use(fcose);
 
@@ -81,67 +82,18 @@ export class GraphView {
     this.labelFrame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(run) : (setTimeout(run, 16) as unknown as number);
   }
 
-  /** Model font size of a node's label (as styled). */
-  private fontOf(n: cytoscape.NodeSingular): number {
-    return parseFloat(String(n.style('font-size'))) || 11;
-  }
-
   /**
-   * Draws only labels that are readable at this zoom and do not overlap one another: the selection,
-   * the path and the hovered neighbourhood always, then by degree. Long labels are shortened only
-   * when many actors are on screen. Skipped for big graphs (labels hide while the viewport moves).
+   * Draws only labels that are readable at this zoom and do not overlap one another (see
+   * labelling.ts). Skipped for big graphs (labels hide while the viewport moves).
    */
   placeLabels(): void {
-    const cy = this.cy;
-    if (cy.elements().length > this.large) return;
-    const zoom = cy.zoom();
-    const nodes = cy.nodes().not('.hidden, .leaving');
-    const dense = nodes.length > FULL_LABELS_UP_TO;
-    const candidates: LabelCandidate[] = [];
-    cy.startBatch();
-    const hubs = cy.nodes('.big');
-    hubs.toggleClass('zin', zoom >= GraphView.HUB_ZOOM.near);
-    hubs.toggleClass('zfar', zoom < GraphView.HUB_ZOOM.far);
-    cy.nodes().toggleClass('fulllabel', !dense);
-    cy.endBatch();
-    nodes.forEach((n) => {
-      const forced = n.selected() || n.hasClass('path') || n.hasClass('hl') || n.hasClass('sel-end');
-      const muted = n.hasClass('path-muted') || n.hasClass('faded') || n.hasClass('sel-muted');
-      if (muted && !forced) return;
-      const p = n.renderedPosition();
-      const deg = Number(n.data('degree')) || 0;
-      candidates.push({
-        id: n.id(),
-        x: p.x,
-        y: p.y,
-        nodeHeight: n.renderedHeight(),
-        text: String(n.data('label') ?? ''),
-        fontPx: this.fontOf(n) * zoom,
-        priority: deg + (n.hasClass('big') ? 1000 : 0),
-        forced,
-        maxWidthPx: dense && !forced ? 120 * zoom : null,
-      });
-    });
-    const shown = placeLabels(candidates);
-    cy.batch(() => {
-      nodes.forEach((n) => {
-        n.toggleClass('lbl-off', !shown.has(n.id()));
-      });
-    });
+    if (this.cy.elements().length > this.large) return;
+    placeNodeLabels(this.cy, GraphView.HUB_ZOOM);
   }
 
   /** Zoom and pan so these nodes (and edges' ends) fit with their labels, `pad` px to spare. */
   private frame(eles: cytoscape.CollectionReturnValue, pad: number, maxZoom: number, animate: boolean): void {
-    const nodes = eles.nodes().union(eles.edges().connectedNodes()).nodes();
-    const few = nodes.length <= FULL_LABELS_UP_TO;
-    const items: FrameItem[] = nodes.map((n) => {
-      const p = n.position();
-      const font = this.fontOf(n);
-      const text = String(n.data('label') ?? '');
-      const lw = estimateLabelWidth(text, font);
-      return { x: p.x, y: p.y, width: n.width(), height: n.height(), labelWidth: few ? lw : Math.min(lw, 120), labelHeight: font * 1.3 + 4 };
-    });
-    const v = frameViewport(items, { width: this.cy.width(), height: this.cy.height() }, pad, { min: this.cy.minZoom(), max: maxZoom });
+    const v = viewportFraming(this.cy, eles, pad, maxZoom);
     if (!v) return;
     if (animate) this.cy.animate({ zoom: v.zoom, pan: v.pan }, { duration: 300, complete: () => this.scheduleLabels() });
     else {
@@ -168,53 +120,14 @@ export class GraphView {
       ...model.edges.map((e) => ({ group: 'edges' as const, data: { ...e.data }, classes: e.classes ?? '' })),
     ]);
     cy.endBatch();
-    // big graphs: cheaper rendering while the viewport moves
-    const renderer = cy as unknown as { _private: { renderer?: { hideEdgesOnViewport?: boolean; textureOnViewport?: boolean; hideLabelsOnViewport?: boolean } } };
-    const r = renderer._private.renderer;
-    if (r) {
-      r.hideEdgesOnViewport = large;
-      r.hideLabelsOnViewport = large;
-      r.textureOnViewport = large;
-    }
-    // big graphs: straight "haystack" edges are far cheaper to draw (no arrows at that scale)
-    if (large) this.cy.style().selector('edge').style({ 'curve-style': 'haystack', 'haystack-radius': 0 }).update();
+    tuneForSize(cy, large);
     const t0 = performance.now();
-    if (!positions || positions.size === 0) this.runLayout(model.nodes.length);
+    if (!positions || positions.size === 0) runSeededLayout(cy, model.nodes.length);
     this.lastLayoutMs = performance.now() - t0;
     cy.batch(() => cy.elements().addClass('hidden'));
     this.visible = { nodes: new Set(), edges: new Set() };
     cy.fit(undefined, 30);
     return { layoutMs: this.lastLayoutMs };
-  }
-
-  private runLayout(nodeCount: number): void {
-    const random = Math.random;
-    Math.random = seededRandom(20240521);
-    try {
-      // quality scales down with size so the first layout stays under a second
-      const huge = nodeCount > 500;
-      this.cy
-        .layout({
-          name: 'fcose',
-          quality: huge ? 'draft' : 'default',
-          randomize: true,
-          animate: false,
-          fit: true,
-          padding: 30,
-          nodeDimensionsIncludeLabels: false,
-          idealEdgeLength: () => 110,
-          nodeRepulsion: () => 25000,
-          nodeSeparation: 90,
-          // fcose runs at least 5 iterations per node; above ~500 nodes the spectral (draft) layout
-          // alone keeps the first layout under a second
-          numIter: 1000,
-          packComponents: true,
-          tile: true,
-        } as unknown as cytoscape.LayoutOptions)
-        .run();
-    } finally {
-      Math.random = random;
-    }
   }
 
   /** A collection from an array of elements (Cytoscape accepts it; the typings do not say so). */
