@@ -35,6 +35,7 @@ CREATE CONSTRAINT rel_operates_in_id IF NOT EXISTS FOR ()-[r:OPERATES_IN]-() REQ
 CREATE CONSTRAINT rel_traffics_through_id IF NOT EXISTS FOR ()-[r:TRAFFICS_THROUGH]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_combats_id IF NOT EXISTS FOR ()-[r:COMBATS]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_attacks_id IF NOT EXISTS FOR ()-[r:ATTACKS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rel_threatens_id IF NOT EXISTS FOR ()-[r:THREATENS]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT rel_designated_by_id IF NOT EXISTS FOR ()-[r:DESIGNATED_BY]-() REQUIRE r.id IS UNIQUE;
 
 // Interval filters on relationships (fromDay/toDay are day numbers, absent when open)
@@ -57,6 +58,7 @@ CREATE INDEX rel_operates_in_days IF NOT EXISTS FOR ()-[r:OPERATES_IN]-() ON (r.
 CREATE INDEX rel_traffics_through_days IF NOT EXISTS FOR ()-[r:TRAFFICS_THROUGH]-() ON (r.fromDay, r.toDay);
 CREATE INDEX rel_combats_days IF NOT EXISTS FOR ()-[r:COMBATS]-() ON (r.fromDay, r.toDay);
 CREATE INDEX rel_attacks_days IF NOT EXISTS FOR ()-[r:ATTACKS]-() ON (r.fromDay, r.toDay);
+CREATE INDEX rel_threatens_days IF NOT EXISTS FOR ()-[r:THREATENS]-() ON (r.fromDay, r.toDay);
 CREATE INDEX rel_designated_by_days IF NOT EXISTS FOR ()-[r:DESIGNATED_BY]-() ON (r.fromDay, r.toDay);
 
 // Actor search and filters

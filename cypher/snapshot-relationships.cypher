@@ -6,7 +6,8 @@
 //   $kinds (allowed actor kinds for both ends, or null), $minRank (lowest confidence rank),
 //   $datedOnly (true: only relationships with a known start or end),
 //   $windowStart / $windowEnd (day numbers or null = open;
-//   judged on validity: the relationship's days, unknown ends bounded by its actors' active days), $limit (integer cap).
+//   judged on validity: the relationship's days, unknown ends bounded by its actors' active days,
+//   a derived bound dropped when it would end the validity before it starts — see validityOf), $limit (integer cap).
 // Returns: one row: totalCount (integer), items (list of relationship maps with type, source, target).
 MATCH (s:Actor)-[r]->(t:Actor)
 WHERE type(r) IN $types
@@ -17,10 +18,14 @@ WHERE type(r) IN $types
 WITH s, r, t,
   coalesce(r.fromDay, CASE WHEN s.activeFromDay IS NULL THEN t.activeFromDay
     WHEN t.activeFromDay IS NULL OR s.activeFromDay >= t.activeFromDay THEN s.activeFromDay
-    ELSE t.activeFromDay END) AS validFrom,
+    ELSE t.activeFromDay END) AS from0,
   coalesce(r.toDay, CASE WHEN s.activeToDay IS NULL THEN t.activeToDay
     WHEN t.activeToDay IS NULL OR s.activeToDay <= t.activeToDay THEN s.activeToDay
-    ELSE t.activeToDay END) AS validTo
+    ELSE t.activeToDay END) AS to0
+WITH s, r, t, from0,
+  CASE WHEN r.toDay IS NULL AND from0 IS NOT NULL AND to0 IS NOT NULL AND from0 > to0 THEN null ELSE to0 END AS validTo
+WITH s, r, t, validTo,
+  CASE WHEN r.fromDay IS NULL AND from0 IS NOT NULL AND validTo IS NOT NULL AND from0 > validTo THEN null ELSE from0 END AS validFrom
 WHERE ($windowEnd IS NULL OR validFrom IS NULL OR validFrom <= $windowEnd)
   AND ($windowStart IS NULL OR validTo IS NULL OR validTo >= $windowStart)
 WITH collect(r {.*, type: type(r), source: s.id, target: t.id}) AS matched

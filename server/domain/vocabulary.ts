@@ -65,6 +65,7 @@ export const RELATIONSHIP_TYPES = [
   'traffics_through',
   'combats',
   'attacks',
+  'threatens',
   'designated_by',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
@@ -98,6 +99,7 @@ export const RELATIONSHIP_TYPE_INFO: Readonly<Record<RelationshipType, Relations
   traffics_through: { label: 'Traffics through', description: 'The source moves drugs, arms or people through the target place or route.', directed: true, stage: null },
   combats: { label: 'Combats', description: 'The source (a state actor) acts against the target: operations, arrests, seizures, prosecution.', directed: true, stage: null },
   attacks: { label: 'Attacks', description: 'The source carried out or planned attacks on the target.', directed: true, stage: null },
+  threatens: { label: 'Threatens', description: 'The source publicly threatened the target with violence (a threat, not an attack carried out).', directed: true, stage: null },
   designated_by: { label: 'Designated by', description: 'The source was listed as terrorist or banned by the target.', directed: true, stage: null },
 };
 

@@ -27,7 +27,7 @@ export interface RelationshipFilter {
   datedOnly?: boolean | null;
 }
 
-export type RelationshipType = 'no_relationship' | 'operational' | 'alliance' | 'convergence' | 'splinter_of' | 'successor_of' | 'member_of' | 'leads' | 'part_of' | 'collusion' | 'supports' | 'funds' | 'assists' | 'cooperates_with' | 'rivalry' | 'operates_in' | 'traffics_through' | 'combats' | 'attacks' | 'designated_by';
+export type RelationshipType = 'no_relationship' | 'operational' | 'alliance' | 'convergence' | 'splinter_of' | 'successor_of' | 'member_of' | 'leads' | 'part_of' | 'collusion' | 'supports' | 'funds' | 'assists' | 'cooperates_with' | 'rivalry' | 'operates_in' | 'traffics_through' | 'combats' | 'attacks' | 'threatens' | 'designated_by';
 
 export type TruncatedBy = 'LIMIT' | 'TIME';
 

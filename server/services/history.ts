@@ -4,7 +4,7 @@
  * added, ended or changed stage between two years (diff).
  */
 import type { Actor, NexusEvent, Relationship } from '../domain/schemas.js';
-import { validDuring, yearOf, yearRange } from '../domain/time.js';
+import { validDuring, validityOf, yearOf, yearRange, type IntervalLike } from '../domain/time.js';
 import { CONTINUUM_STAGES, stageRank, type ContinuumStage } from '../domain/vocabulary.js';
 import { compareIds, compareRelationships } from '../store/records.js';
 
@@ -31,31 +31,44 @@ export interface Timeline {
   years: TimelineYear[];
 }
 
+/** When a relationship counts as valid (see validityOf); the stores filter time the same way. */
+export type ValidityOf = (r: Relationship) => IntervalLike;
+
+/** Validity from the actors' active years, for the actors given (others count as unknown). */
+export function validityFrom(actors: Iterable<Actor>): ValidityOf {
+  const active = new Map<string, Actor['active']>();
+  for (const a of actors) active.set(a.id, a.active);
+  return (r) => validityOf(r.interval, active.get(r.source), active.get(r.target));
+}
+
 export function pairKey(r: { source: string; target: string }): string {
   return r.source < r.target ? `${r.source}|${r.target}` : `${r.target}|${r.source}`;
 }
 
 /** The strongest continuum stage among relationships valid in `year`, or null. */
-export function strongestStageAt(rels: readonly Relationship[], year: number | null): ContinuumStage | null {
+export function strongestStageAt(rels: readonly Relationship[], year: number | null, validity: ValidityOf): ContinuumStage | null {
   let best = -1;
   const window = year === null ? null : yearRange(year);
   for (const r of rels) {
     const rank = stageRank(r.type);
-    if (rank !== null && rank > best && validDuring(r.interval, window)) best = rank;
+    if (rank !== null && rank > best && validDuring(validity(r), window)) best = rank;
   }
   return best < 0 ? null : (CONTINUUM_STAGES[best] ?? null);
 }
 
-function boundYears(rels: readonly Relationship[]): number[] {
+function boundYears(rels: readonly Relationship[], validity: ValidityOf): number[] {
   const years = new Set<number>();
   for (const r of rels) {
-    if (r.interval.from) years.add(yearOf(r.interval.from));
-    if (r.interval.to) years.add(yearOf(r.interval.to));
+    const v = validity(r);
+    if (v.from) years.add(yearOf(v.from));
+    if (v.to) years.add(yearOf(v.to));
   }
   return [...years].sort((a, b) => a - b);
 }
 
+/** Starts and ends follow the relationships' validity, like the network at a year does. */
 export function buildTimeline(actors: readonly Actor[], relationships: readonly Relationship[], events: readonly NexusEvent[]): Timeline {
+  const validity = validityFrom(actors);
   const byYear = new Map<number, TimelineYear>();
   const at = (year: number) => {
     let entry = byYear.get(year);
@@ -67,8 +80,9 @@ export function buildTimeline(actors: readonly Actor[], relationships: readonly 
     if (a.active?.to) at(yearOf(a.active.to)).changes.push({ kind: 'ACTOR_ENDS', actor: a });
   }
   for (const r of [...relationships].sort(compareRelationships)) {
-    if (r.interval.from) at(yearOf(r.interval.from)).changes.push({ kind: 'RELATIONSHIP_STARTS', relationship: r });
-    if (r.interval.to) at(yearOf(r.interval.to)).changes.push({ kind: 'RELATIONSHIP_ENDS', relationship: r });
+    const v = validity(r);
+    if (v.from) at(yearOf(v.from)).changes.push({ kind: 'RELATIONSHIP_STARTS', relationship: r });
+    if (v.to) at(yearOf(v.to)).changes.push({ kind: 'RELATIONSHIP_ENDS', relationship: r });
   }
   const pairs = new Map<string, Relationship[]>();
   for (const r of relationships) {
@@ -78,10 +92,10 @@ export function buildTimeline(actors: readonly Actor[], relationships: readonly 
     else pairs.set(pairKey(r), [r]);
   }
   for (const [key, rels] of [...pairs].sort(([a], [b]) => compareIds(a, b))) {
-    const years = boundYears(rels);
+    const years = boundYears(rels, validity);
     for (const year of years) {
-      const before = strongestStageAt(rels, year - 1);
-      const after = strongestStageAt(rels, year);
+      const before = strongestStageAt(rels, year - 1, validity);
+      const after = strongestStageAt(rels, year, validity);
       if (before !== null && after !== null && before !== after) {
         at(year).changes.push({ kind: 'STAGE_CHANGES', pair: key.split('|') as [string, string], fromStage: before, toStage: after });
       }
@@ -99,23 +113,26 @@ export interface DyadPeriod {
   relationships: Relationship[];
 }
 
-/** A pair's stage history: runs of years with the same strongest stage. */
-export function dyadPeriods(rels: readonly Relationship[]): DyadPeriod[] {
+/**
+ * A pair's stage history: runs of years with the same strongest stage, judged on validity. An
+ * open end runs to the last year any of the pair's stage relationships is bounded by.
+ */
+export function dyadPeriods(rels: readonly Relationship[], validity: ValidityOf): DyadPeriod[] {
   const staged = rels.filter((r) => stageRank(r.type) !== null);
   if (staged.length === 0) return [];
-  const years = boundYears(staged);
+  const years = boundYears(staged, validity);
   const first = years[0];
   const last = years.at(-1);
   if (first === undefined || last === undefined) {
-    const stage = strongestStageAt(staged, null);
+    const stage = strongestStageAt(staged, null, validity);
     return stage ? [{ fromYear: null, toYear: null, stage, relationships: staged.filter((r) => r.type === stage) }] : [];
   }
   const periods: DyadPeriod[] = [];
   for (let year = first; year <= last; year += 1) {
-    const stage = strongestStageAt(staged, year);
+    const stage = strongestStageAt(staged, year, validity);
     const current = periods.at(-1);
     if (stage === null) continue;
-    const valid = staged.filter((r) => r.type === stage && validDuring(r.interval, yearRange(year)));
+    const valid = staged.filter((r) => r.type === stage && validDuring(validity(r), yearRange(year)));
     if (current && current.stage === stage && current.toYear === year - 1) {
       current.toYear = year;
       for (const r of valid) if (!current.relationships.includes(r)) current.relationships.push(r);
@@ -143,7 +160,7 @@ export interface NetworkDiff {
 }
 
 /** What differs between the relationships valid at year A and at year B. */
-export function diffNetworks(atA: readonly Relationship[], atB: readonly Relationship[], yearA: number, yearB: number): NetworkDiff {
+export function diffNetworks(atA: readonly Relationship[], atB: readonly Relationship[], yearA: number, yearB: number, validity: ValidityOf): NetworkDiff {
   const idsA = new Set(atA.map((r) => r.id));
   const idsB = new Set(atB.map((r) => r.id));
   const byPair = (rels: readonly Relationship[]) => {
@@ -157,8 +174,8 @@ export function diffNetworks(atA: readonly Relationship[], atB: readonly Relatio
   for (const [key, relsA] of [...pairsA].sort(([x], [y]) => compareIds(x, y))) {
     const relsB = pairsB.get(key);
     if (!relsB) continue;
-    const fromStage = strongestStageAt(relsA, yearA);
-    const toStage = strongestStageAt(relsB, yearB);
+    const fromStage = strongestStageAt(relsA, yearA, validity);
+    const toStage = strongestStageAt(relsB, yearB, validity);
     if (fromStage && toStage && fromStage !== toStage) {
       const [a, b] = key.split('|') as [string, string];
       changedStage.push({ a, b, fromStage, toStage, before: [...relsA].sort(compareRelationships), after: [...relsB].sort(compareRelationships) });

@@ -12,7 +12,7 @@ import { compareIds } from '../store/records.js';
 import { findPaths, type PathMode, type PathResult } from './paths.js';
 import { neighbourhood } from './neighbourhood.js';
 import type { Direction } from './traversal.js';
-import { buildTimeline, diffNetworks, dyadPeriods, type DyadPeriod, type NetworkDiff, type Timeline } from './history.js';
+import { buildTimeline, diffNetworks, dyadPeriods, validityFrom, type DyadPeriod, type NetworkDiff, type Timeline } from './history.js';
 import {
   decodeCursor,
   gradeFilter,
@@ -193,7 +193,7 @@ export class NexusService {
     const actorB = await this.actor(b, 'b');
     if (actorA.id === actorB.id) throw new BadInputError('b', 'must differ from "a"');
     const relationships = await this.store.dyad(actorA.id, actorB.id);
-    return { a: actorA, b: actorB, relationships, periods: dyadPeriods(relationships) };
+    return { a: actorA, b: actorB, relationships, periods: dyadPeriods(relationships, validityFrom([actorA, actorB])) };
   }
 
   async diff(args: { fromYear: number; toYear: number; types?: readonly string[] | null; stages?: readonly string[] | null; minConfidence?: string | null }): Promise<NetworkDiff & { fromYear: number; toYear: number }> {
@@ -206,7 +206,9 @@ export class NexusService {
       this.store.listRelationships({ ...base, window: yearRange(fromYear) }, EVERYTHING),
       this.store.listRelationships({ ...base, window: yearRange(toYear) }, EVERYTHING),
     ]);
-    return { fromYear, toYear, ...diffNetworks(atA.items, atB.items, fromYear, toYear) };
+    const endpoints = new Set([...atA.items, ...atB.items].flatMap((r) => [r.source, r.target]));
+    const validity = validityFrom(await this.store.getActors([...endpoints]));
+    return { fromYear, toYear, ...diffNetworks(atA.items, atB.items, fromYear, toYear, validity) };
   }
 
   async stateCapacity(args: { region?: string | null; period?: YearWindowArg | null }): Promise<StateCapacityTable> {

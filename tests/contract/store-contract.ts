@@ -236,6 +236,16 @@ export function runStoreContract(label: string, open: () => Promise<GraphStore>)
         await store.upsert({ actors: [{ ...c, active: { from: '1990', to: '2010' } }] });
         expect(await at(1998)).toEqual(['r-open']);
       });
+
+      it('a derived end before the derived start is dropped (a successor outlives its predecessor)', async () => {
+        const f = fixtureDataset().actors.find((x) => x.id === 'f')!;
+        await store.upsert({ actors: [{ ...f, active: { from: '1980', to: '1990' } }] });
+        const succ = { ...fixtureDataset().relationships[0]!, id: 'r-succ', source: 'a', target: 'f', type: 'successor_of' as const, interval: { from: null, to: null } };
+        await store.upsert({ relationships: [succ] });
+        const at = async (year: number) => (await store.listRelationships({ window: yearRange(year), types: ['successor_of'] }, ALL)).items.map((r) => r.id);
+        expect(await at(1990)).toEqual([]); // a is active from 1996
+        expect(await at(2005)).toEqual(['r-succ']);
+      });
     });
   });
 }

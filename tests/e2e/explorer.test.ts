@@ -98,6 +98,8 @@ describe.skipIf(!hasChromium)('explorer (headless Chromium)', () => {
     for (const [id, text] of [['#path-from', 'Islamic Movement of Uzbekistan'], ['#path-to', 'D-Company']] as const) {
       await page.locator(id).fill(text);
       await page.locator(`${id} ~ ul [role=option]`).first().waitFor();
+      // Enter alone takes the first suggestion; a first ↓ lands on that same first suggestion
+      if (id === '#path-to') await page.locator(id).press('ArrowDown');
       await page.locator(id).press('Enter');
     }
     await page.locator('#btn-find-path').click();

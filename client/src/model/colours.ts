@@ -29,6 +29,7 @@ const TYPE_COLOURS: Partial<Record<RelationshipType, string>> = {
   RIVALRY: '#d55e00',
   COMBATS: '#d55e00',
   ATTACKS: '#b0413e',
+  THREATENS: '#d98c8a',
   OPERATES_IN: '#a6896b',
   TRAFFICS_THROUGH: '#8c6d31',
   DESIGNATED_BY: '#404040',

@@ -23,6 +23,8 @@ export class Autocomplete {
   private readonly list: HTMLUListElement;
   private results: ActorCore[] = [];
   private active = -1;
+  /** False until the user moves through the list: the first suggestion is then only a default for Enter. */
+  private navigated = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private seq = 0;
   /** The picked actor's id (when keepValue). */
@@ -73,6 +75,7 @@ export class Autocomplete {
       if (seq !== this.seq) return;
       this.results = results;
       this.active = results.length > 0 ? 0 : -1;
+      this.navigated = false;
       this.render();
     } catch {
       if (seq !== this.seq) return;
@@ -109,7 +112,10 @@ export class Autocomplete {
       if (this.results.length === 0) return;
       e.preventDefault();
       const delta = e.key === 'ArrowDown' ? 1 : -1;
-      this.active = (this.active + delta + this.results.length) % this.results.length;
+      // the first ↓ lands on the first suggestion (highlighted only as Enter's default until then)
+      if (!this.navigated && delta === 1) this.active = 0;
+      else this.active = (this.active + delta + this.results.length) % this.results.length;
+      this.navigated = true;
       this.render();
     } else if (e.key === 'Enter') {
       e.preventDefault();
