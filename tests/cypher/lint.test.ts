@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintCypherQuery, testData, type DbSchema, type SyntaxDiagnostic } from '@neo4j-cypher/language-support';
 import { DEFAULT_CYPHER_DIR, QUERIES, QUERY_NAMES, QueryRegistry, stripLineComments, type QueryName } from '../../server/store/neo4j/queries.js';
-import { LINK_TYPES, NEO4J_RELATIONSHIP_TYPES, NODE_LABELS, PROPERTY_KEYS, ROW_KEYS } from '../../server/store/neo4j/mapping.js';
+import { LINK_TYPES, NEO4J_RELATIONSHIP_TYPES, NODE_LABELS, PROPERTY_KEYS, ROW_KEYS } from '../../server/store/neo4j/names.js';
 
 const ERROR = 1;
 const files = readdirSync(DEFAULT_CYPHER_DIR).filter((f) => f.endsWith('.cypher')).sort();

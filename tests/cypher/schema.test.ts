@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RELATIONSHIP_TYPES } from '../../server/domain/vocabulary.js';
-import { NODE_LABELS } from '../../server/store/neo4j/mapping.js';
+import { NODE_LABELS } from '../../server/store/neo4j/names.js';
 import { DEFAULT_CYPHER_DIR, QUERIES, splitStatements } from '../../server/store/neo4j/queries.js';
 
 const statements = splitStatements(readFileSync(path.join(DEFAULT_CYPHER_DIR, QUERIES.schema.file), 'utf8'));

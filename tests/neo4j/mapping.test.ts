@@ -18,7 +18,6 @@ import { foldName } from '../../server/domain/search.js';
 import { datePointEnd, datePointStart, yearRange } from '../../server/domain/time.js';
 import { CONFIDENCE_GRADES, RELATIONSHIP_TYPES, confidenceRank } from '../../server/domain/vocabulary.js';
 import {
-  NEO4J_RELATIONSHIP_TYPES,
   actorFromProps,
   actorToProps,
   capacityFromProps,
@@ -29,7 +28,6 @@ import {
   eventToRow,
   figureFromProps,
   figureToRow,
-  fromNeo4jType,
   pageParams,
   relationshipFilterParams,
   relationshipFromProps,
@@ -37,12 +35,12 @@ import {
   sourceFromProps,
   sourceToProps,
   toNeo4jInt,
-  toNeo4jType,
   toNullableNumber,
   toNumber,
   windowParams,
   type Props,
 } from '../../server/store/neo4j/mapping.js';
+import { NEO4J_RELATIONSHIP_TYPES, fromNeo4jType, toNeo4jType } from '../../server/store/neo4j/names.js';
 import { canonicalJson, changedRecords, chunks } from '../../server/store/neo4j/upsert.js';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';

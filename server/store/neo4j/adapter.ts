@@ -23,7 +23,6 @@ import type {
 } from '../port.js';
 import { actorSearchRank, compareIds, compareRelationships, compareSearchHits, parseBatch } from '../records.js';
 import {
-  NEO4J_RELATIONSHIP_TYPES,
   actorFromProps,
   capacityFromProps,
   countParam,
@@ -37,6 +36,7 @@ import {
   windowParams,
   type Props,
 } from './mapping.js';
+import { NEO4J_RELATIONSHIP_TYPES } from './names.js';
 import { DEFAULT_CYPHER_DIR, QueryRegistry } from './queries.js';
 import { upsertInTransaction } from './upsert.js';
 

@@ -2,7 +2,7 @@
  * The one place where Neo4j values meet domain records: property maps read from Cypher become
  * Actor, Relationship, … (Neo4j Integers → numbers, absent → null), and domain records become
  * query parameters (day numbers and ranks as Neo4j Integers, citations as parallel lists,
- * relationship types upper-cased). Every property name the Cypher files use is declared here.
+ * relationship types upper-cased). The names themselves (labels, types, property keys) are in names.ts.
  */
 import neo4j, { isInt, type Integer } from 'neo4j-driver';
 import type { Actor, CapacityAssessment, Citation, Figure, Interval, NexusEvent, Relationship, Source } from '../../domain/schemas.js';
@@ -13,65 +13,12 @@ import {
   CAPACITY_TYPES,
   CONFIDENCE_GRADES,
   EVENT_KINDS,
-  RELATIONSHIP_TYPES,
   confidenceRank,
-  type RelationshipType,
 } from '../../domain/vocabulary.js';
 import type { PageRequest, RelationshipFilter } from '../port.js';
+import { NEO4J_RELATIONSHIP_TYPES, fromNeo4jType, toNeo4jType } from './names.js';
 
 export type Props = Record<string, unknown>;
-
-// ---------------------------------------------------------------------------------------------
-// Labels, relationship types and property keys (the lint test checks the Cypher against these)
-
-export const NODE_LABELS = ['Actor', 'Source', 'Event', 'CapacityAssessment', 'Figure'] as const;
-/** Structural relationship types linking records to actors (not part of the vocabulary). */
-export const LINK_TYPES = ['INVOLVES', 'AT', 'RATES', 'ABOUT'] as const;
-
-const TO_NEO4J = new Map<RelationshipType, string>(RELATIONSHIP_TYPES.map((t) => [t, t.toUpperCase()]));
-const FROM_NEO4J = new Map<string, RelationshipType>(RELATIONSHIP_TYPES.map((t) => [t.toUpperCase(), t]));
-
-/** The vocabulary's relationship types as Neo4j relationship types (ALLIANCE, SPLINTER_OF, …). */
-export const NEO4J_RELATIONSHIP_TYPES: readonly string[] = [...TO_NEO4J.values()];
-
-export function toNeo4jType(type: RelationshipType): string {
-  const name = TO_NEO4J.get(type);
-  if (!name) throw new Error(`not a relationship type of the vocabulary: "${String(type)}"`);
-  return name;
-}
-
-export function fromNeo4jType(name: string): RelationshipType {
-  const type = FROM_NEO4J.get(name);
-  if (!type) throw new Error(`Neo4j relationship type "${name}" is not in the vocabulary`);
-  return type;
-}
-
-const CITATION_KEYS = ['citationSources', 'citationQuotes', 'citationLocations', 'citationHasLocation'] as const;
-
-/** Every property key stored on nodes and relationships. */
-export const PROPERTY_KEYS: readonly string[] = [
-  ...new Set([
-    // Actor
-    'id', 'name', 'aliases', 'kind', 'country', 'description', 'activeKnown', 'activeFrom', 'activeTo',
-    'activeFromDay', 'activeToDay', 'nameCollision', 'searchKeys', 'plainKeys', 'skeletonKeys', 'nameKey',
-    // Relationship (+ event, capacity, figure periods)
-    'fromDate', 'toDate', 'fromDay', 'toDay', 'confidence', 'confidenceRank', 'stageNote',
-    // Source
-    'title', 'authors', 'year', 'publisher', 'file',
-    // Event
-    'date', 'endDate',
-    // CapacityAssessment
-    'capacity', 'note',
-    // Figure
-    'label', 'value', 'unit',
-    // INVOLVES / AT / ABOUT
-    'position',
-    ...CITATION_KEYS,
-  ]),
-];
-
-/** Keys of the row maps the write queries UNWIND, and of the maps the read queries return. */
-export const ROW_KEYS: readonly string[] = ['props', 'type', 'source', 'target', 'actors', 'places', 'region'];
 
 // ---------------------------------------------------------------------------------------------
 // Scalars

@@ -9,7 +9,6 @@ import type { Dataset } from '../../domain/schemas.js';
 import type { ActorKind } from '../../domain/vocabulary.js';
 import { assertBatchIntegrity, externalReferences } from '../records.js';
 import {
-  NEO4J_RELATIONSHIP_TYPES,
   actorFromProps,
   actorToProps,
   capacityFromProps,
@@ -25,6 +24,7 @@ import {
   toNumber,
   type Props,
 } from './mapping.js';
+import { NEO4J_RELATIONSHIP_TYPES } from './names.js';
 import type { QueryName, QueryRegistry } from './queries.js';
 
 export const CHUNK_SIZE = 500;

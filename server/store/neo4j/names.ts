@@ -1,0 +1,55 @@
+/**
+ * The names the Neo4j graph uses: node labels, the structural link types, the vocabulary's
+ * relationship types upper-cased, and every property key. The Cypher lint checks the files in
+ * cypher/ against these; mapping.ts uses them to convert records.
+ */
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../../domain/vocabulary.js';
+
+export const NODE_LABELS = ['Actor', 'Source', 'Event', 'CapacityAssessment', 'Figure'] as const;
+/** Structural relationship types linking records to actors (not part of the vocabulary). */
+export const LINK_TYPES = ['INVOLVES', 'AT', 'RATES', 'ABOUT'] as const;
+
+const TO_NEO4J = new Map<RelationshipType, string>(RELATIONSHIP_TYPES.map((t) => [t, t.toUpperCase()]));
+const FROM_NEO4J = new Map<string, RelationshipType>(RELATIONSHIP_TYPES.map((t) => [t.toUpperCase(), t]));
+
+/** The vocabulary's relationship types as Neo4j relationship types (ALLIANCE, SPLINTER_OF, …). */
+export const NEO4J_RELATIONSHIP_TYPES: readonly string[] = [...TO_NEO4J.values()];
+
+export function toNeo4jType(type: RelationshipType): string {
+  const name = TO_NEO4J.get(type);
+  if (!name) throw new Error(`not a relationship type of the vocabulary: "${String(type)}"`);
+  return name;
+}
+
+export function fromNeo4jType(name: string): RelationshipType {
+  const type = FROM_NEO4J.get(name);
+  if (!type) throw new Error(`Neo4j relationship type "${name}" is not in the vocabulary`);
+  return type;
+}
+
+const CITATION_KEYS = ['citationSources', 'citationQuotes', 'citationLocations', 'citationHasLocation'] as const;
+
+/** Every property key stored on nodes and relationships. */
+export const PROPERTY_KEYS: readonly string[] = [
+  ...new Set([
+    // Actor
+    'id', 'name', 'aliases', 'kind', 'country', 'description', 'activeKnown', 'activeFrom', 'activeTo',
+    'activeFromDay', 'activeToDay', 'nameCollision', 'searchKeys', 'plainKeys', 'skeletonKeys', 'nameKey',
+    // Relationship (+ event, capacity, figure periods)
+    'fromDate', 'toDate', 'fromDay', 'toDay', 'confidence', 'confidenceRank', 'stageNote',
+    // Source
+    'title', 'authors', 'year', 'publisher', 'file',
+    // Event
+    'date', 'endDate',
+    // CapacityAssessment
+    'capacity', 'note',
+    // Figure
+    'label', 'value', 'unit',
+    // INVOLVES / AT / ABOUT
+    'position',
+    ...CITATION_KEYS,
+  ]),
+];
+
+/** Keys of the row maps the write queries UNWIND, and of the maps the read queries return. */
+export const ROW_KEYS: readonly string[] = ['props', 'type', 'source', 'target', 'actors', 'places', 'region'];
