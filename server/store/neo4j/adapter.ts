@@ -90,10 +90,11 @@ export class Neo4jStore implements GraphStore {
     return this.driver.session(this.database ? { database: this.database } : {});
   }
 
-  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  /** Run work in a managed read or write transaction; a lost server becomes StoreUnavailableError. */
+  private async transact<T>(mode: 'read' | 'write', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.session();
     try {
-      return await session.executeRead(work);
+      return await (mode === 'read' ? session.executeRead(work) : session.executeWrite(work));
     } catch (e) {
       throw isUnavailable(e) ? new StoreUnavailableError(`Neo4j is unavailable: ${(e as Error).message}`) : e;
     } finally {
@@ -101,15 +102,12 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.session();
-    try {
-      return await session.executeWrite(work);
-    } catch (e) {
-      throw isUnavailable(e) ? new StoreUnavailableError(`Neo4j is unavailable: ${(e as Error).message}`) : e;
-    } finally {
-      await session.close();
-    }
+  private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.transact('read', work);
+  }
+
+  private write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.transact('write', work);
   }
 
   /** Apply cypher/schema.cypher statement by statement (idempotent: IF NOT EXISTS). */
