@@ -59,10 +59,14 @@ export interface FilterArgs {
   datedOnly?: boolean | null;
 }
 
-/** Confidence and dating restrictions given as top-level arguments (network, paths, neighbourhood). */
-export function gradeFilter(args: { minConfidence?: string | null; datedOnly?: boolean | null }): RelationshipFilter {
+/**
+ * Confidence and dating restrictions: top-level arguments (network, paths, neighbourhood) or,
+ * with a prefix, fields of a filter input.
+ */
+export function gradeFilter(args: { minConfidence?: string | null; datedOnly?: boolean | null }, prefix?: string): RelationshipFilter {
   const filter: RelationshipFilter = {};
-  if (args.minConfidence != null) filter.minConfidence = parseArg('minConfidence', z.enum(CONFIDENCE_GRADES), args.minConfidence);
+  const field = prefix ? `${prefix}.minConfidence` : 'minConfidence';
+  if (args.minConfidence != null) filter.minConfidence = parseArg(field, z.enum(CONFIDENCE_GRADES), args.minConfidence);
   if (args.datedOnly) filter.datedOnly = true;
   return filter;
 }
@@ -72,12 +76,10 @@ export function relationshipFilter(args: FilterArgs | null | undefined, prefix =
   const a = args ?? {};
   if ((a.from == null) !== (a.to == null)) throw new BadInputError(`${prefix}.${a.from == null ? 'from' : 'to'}`, 'from and to go together');
   const window = windowFrom({ at: a.at, window: a.from != null && a.to != null ? { from: a.from, to: a.to } : null }, `${prefix}.at`, prefix);
-  const filter: RelationshipFilter = { window };
+  const filter: RelationshipFilter = { ...gradeFilter(a, prefix), window };
   const types = typesFrom(a.types, a.stages);
   if (types) filter.types = types;
   if (a.actorIds != null) filter.actorIds = parseArg(`${prefix}.actorIds`, z.array(idArg).max(200, 'at most 200 ids'), a.actorIds);
-  if (a.minConfidence != null) filter.minConfidence = parseArg(`${prefix}.minConfidence`, z.enum(CONFIDENCE_GRADES), a.minConfidence);
-  if (a.datedOnly) filter.datedOnly = true;
   return filter;
 }
 

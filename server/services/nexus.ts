@@ -3,7 +3,7 @@
  * of the store port (so the embedded store and Neo4j give the same answers).
  */
 import { z } from 'zod';
-import type { Actor, CapacityAssessment, Figure, NexusEvent, Relationship, Source } from '../domain/schemas.js';
+import type { Actor, CapacityAssessment, Figure, NexusEvent, Relationship } from '../domain/schemas.js';
 import { NotFoundError, BadInputError } from '../domain/errors.js';
 import { intervalRange, yearRange } from '../domain/time.js';
 import { ACTOR_KINDS } from '../domain/vocabulary.js';
@@ -153,12 +153,10 @@ export class NexusService {
   }
 
   async network(args: NetworkArgs): Promise<NetworkResult> {
-    const window = windowFrom(args);
+    const filter = this.traversalFilter(args);
     const limit = pageSize('limit', args.limit, 2000, 20_000);
-    const types = typesFrom(args.types, args.stages);
-    const filter = gradeFilter(args);
     const kinds = args.kinds != null ? parseArg('kinds', z.array(z.enum(ACTOR_KINDS)), args.kinds) : undefined;
-    const snap = await this.store.snapshot({ ...filter, window, limit, ...(types ? { types } : {}), ...(kinds ? { kinds } : {}) });
+    const snap = await this.store.snapshot({ ...filter, limit, ...(kinds ? { kinds } : {}) });
     return { nodes: snap.actors, edges: snap.relationships, truncated: snap.truncated };
   }
 
@@ -171,7 +169,7 @@ export class NexusService {
     return { nodes: n.actors, edges: n.relationships, truncated: n.truncated };
   }
 
-  /** The relationship filter of a traversal (paths, neighbourhoods): window, types ∪ stages, confidence, dating. */
+  /** The relationship filter of network, paths and neighbourhood: window, types ∪ stages, confidence, dating. */
   private traversalFilter(args: { at?: number | null; window?: YearWindowArg | null; types?: readonly string[] | null; stages?: readonly string[] | null; minConfidence?: string | null; datedOnly?: boolean | null }): RelationshipFilter {
     const filter: RelationshipFilter = { ...gradeFilter(args), window: windowFrom(args) };
     const types = typesFrom(args.types, args.stages);
@@ -240,9 +238,5 @@ export class NexusService {
 
   sources(): Promise<SourceWithCount[]> {
     return this.store.listSources();
-  }
-
-  async sourceById(id: string): Promise<Source | undefined> {
-    return (await this.store.listSources()).find((s) => s.id === id);
   }
 }
