@@ -2,7 +2,7 @@
  * Tiny DOM helpers shared by the panels: element creation with attributes and children,
  * clearing, and a citation block (document + quote in a <details>).
  */
-import type { Citation } from '../api/types.js';
+import type { Citation, Vocabulary } from '../api/types.js';
 
 type Child = Node | string | null | undefined | false;
 
@@ -64,4 +64,14 @@ export function downloadText(text: string, filename: string, type = 'application
   const url = URL.createObjectURL(new Blob([text], { type }));
   downloadDataUrl(url, filename);
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A minimum-confidence select: "any" first, then the grades surest first ("at least stated", …). */
+export function confidenceSelect(id: string, anyLabel: string, grades: Vocabulary['confidenceGrades']): HTMLSelectElement {
+  return h(
+    'select',
+    { id },
+    h('option', { value: '' }, anyLabel),
+    [...grades].sort((a, b) => b.rank - a.rank).map((c) => h('option', { value: c.grade }, `at least ${c.label.toLowerCase()}`)),
+  );
 }

@@ -6,7 +6,7 @@ import type { ActorKind, Confidence, RelationshipType, Vocabulary } from '../api
 import type { ViewState } from '../model/url.js';
 import { EMPTY_FILTERS } from '../model/visibility.js';
 import type { Store } from '../state/store.js';
-import { h } from './dom.js';
+import { confidenceSelect, h } from './dom.js';
 
 export class FilterPanel {
   private readonly kindBoxes: HTMLInputElement[];
@@ -23,12 +23,7 @@ export class FilterPanel {
     this.kindBoxes = vocab.actorKinds.map((k) => h('input', { type: 'checkbox', value: k.kind, 'data-filter': 'kind' }));
     const types = [...vocab.relationshipTypes].sort((a, b) => Number(b.isStage) - Number(a.isStage) || (a.stageOrder ?? 0) - (b.stageOrder ?? 0));
     this.typeBoxes = types.map((t) => h('input', { type: 'checkbox', value: t.type, 'data-filter': 'type' }));
-    this.conf = h(
-      'select',
-      { id: 'filter-conf' },
-      h('option', { value: '' }, 'Any'),
-      [...vocab.confidenceGrades].sort((a, b) => b.rank - a.rank).map((c) => h('option', { value: c.grade }, `at least ${c.label.toLowerCase()}`)),
-    );
+    this.conf = confidenceSelect('filter-conf', 'Any', vocab.confidenceGrades);
     this.dated = h('input', { type: 'checkbox', id: 'filter-dated' });
     this.countries = h('select', { id: 'filter-countries', multiple: true, size: 4 }, countryList.map((c) => h('option', { value: c }, c)));
     this.depth = h('select', { id: 'focus-depth', 'aria-label': 'Focus depth' }, [1, 2, 3].map((d) => h('option', { value: d }, `${d} hop${d > 1 ? 's' : ''}`)));

@@ -7,7 +7,7 @@ import type { ActorCore, Confidence, ContinuumStage, PathMode, PathResult, Relat
 import { DEFAULT_PATH, PATH_LIMITS, type PathState, type ViewState } from '../model/url.js';
 import type { Store } from '../state/store.js';
 import { Autocomplete } from './autocomplete.js';
-import { citationList, clear, h } from './dom.js';
+import { citationList, clear, confidenceSelect, h } from './dom.js';
 
 export interface PathFinderDeps {
   search: (text: string) => Promise<ActorCore[]>;
@@ -63,12 +63,7 @@ export class PathFinder {
       { id: 'path-types', multiple: true, size: 4, 'aria-label': 'Relationship types (none selected = all)' },
       vocab.relationshipTypes.filter((t) => !t.isStage).map((t) => h('option', { value: t.type }, t.label)),
     );
-    this.conf = h(
-      'select',
-      { id: 'path-conf' },
-      h('option', { value: '' }, 'Any confidence'),
-      [...vocab.confidenceGrades].sort((a, b) => b.rank - a.rank).map((c) => h('option', { value: c.grade }, `at least ${c.label.toLowerCase()}`)),
-    );
+    this.conf = confidenceSelect('path-conf', 'Any confidence', vocab.confidenceGrades);
     this.useTime = h('input', { type: 'checkbox', id: 'path-time' });
     this.ordered = h('input', { type: 'checkbox', id: 'path-ordered' });
     this.results = h('div', { class: 'paths', id: 'path-results', 'aria-live': 'polite' });
