@@ -34,11 +34,19 @@ export interface Timeline {
 /** When a relationship counts as valid (see validityOf); the stores filter time the same way. */
 export type ValidityOf = (r: Relationship) => IntervalLike;
 
-/** Validity from the actors' active years, for the actors given (others count as unknown). */
+/**
+ * Validity from the actors' active years, for the actors given (others count as unknown). Each
+ * relationship's validity is worked out once, so year-by-year scans reuse it (and its day range).
+ */
 export function validityFrom(actors: Iterable<Actor>): ValidityOf {
   const active = new Map<string, Actor['active']>();
   for (const a of actors) active.set(a.id, a.active);
-  return (r) => validityOf(r.interval, active.get(r.source), active.get(r.target));
+  const known = new WeakMap<Relationship, IntervalLike>();
+  return (r) => {
+    let v = known.get(r);
+    if (!v) known.set(r, (v = validityOf(r.interval, active.get(r.source), active.get(r.target))));
+    return v;
+  };
 }
 
 export function pairKey(r: { source: string; target: string }): string {
