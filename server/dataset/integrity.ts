@@ -39,11 +39,18 @@ export function checkIntegrity(ds: Dataset, known?: KnownRecords, file = '(merge
     if (!actorKinds.has(id)) problems.push({ file, record, field, reason: `unknown actor "${id}"` });
   };
 
-  for (const a of ds.actors) checkCitations(`actors (id "${a.id}")`, a.citations);
+  for (const a of ds.actors) {
+    checkCitations(`actors (id "${a.id}")`, a.citations);
+    a.lifespan.forEach((reading, i) => {
+      if (!sourceIds.has(reading.source)) problems.push({ file, record: `actors (id "${a.id}")`, field: `lifespan.${i}.source`, reason: `unknown source "${reading.source}"` });
+    });
+  }
 
   for (const r of ds.relationships) {
     const record = `relationships (id "${r.id}")`;
-    checkCitations(record, r.citations);
+    r.claims.forEach((c, i) => {
+      if (!sourceIds.has(c.source)) problems.push({ file, record, field: `claims.${i}.source`, reason: `unknown source "${c.source}"` });
+    });
     checkActorRef(record, 'source', r.source);
     checkActorRef(record, 'target', r.target);
     if (r.source === r.target) problems.push({ file, record, field: 'target', reason: 'a relationship cannot link an actor to itself' });

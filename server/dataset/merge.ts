@@ -1,9 +1,11 @@
 /**
- * Merges per-document seed files into one Dataset. Actors and events may be declared by several
- * documents under one id: their names, kinds and dates must agree; aliases, citations and
- * participants are united. Every other record must have a unique id.
+ * Merges per-document seed files into one Dataset. Actors, relationships and events may be
+ * declared by several documents under one id: an actor's kind, a relationship's pair and type and
+ * an event's date must agree; aliases, lifespan readings, claims, citations and participants are
+ * united. The same fact asserted by several documents is thus one relationship with several claims.
+ * Every other record must have a unique id.
  */
-import type { Actor, Dataset, NexusEvent, SeedFile } from '../domain/schemas.js';
+import type { ActorRecord as Actor, Claim, Dataset, LifespanReading, NexusEvent, RelationshipRecord, SeedFile } from '../domain/schemas.js';
 import { emptyDataset } from '../domain/schemas.js';
 import type { SeedProblem } from '../domain/errors.js';
 
@@ -22,9 +24,35 @@ function distinctCitations<T extends { source: string; quote: string; location?:
   });
 }
 
+/** Drop repeated lifespan readings and claims (same source, quote, location, dating and grade). */
+function distinctByValue<T>(xs: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const key = JSON.stringify(x);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** An actor as first declared: aliases without the name itself or repeats, citations distinct. */
 function tidyActor(a: Actor): Actor {
-  return { ...structuredClone(a), aliases: union([], a.aliases).filter((x) => x !== a.name), citations: distinctCitations(a.citations) };
+  return {
+    ...structuredClone(a),
+    aliases: union([], a.aliases).filter((x) => x !== a.name),
+    lifespan: distinctByValue<LifespanReading>(a.lifespan),
+    citations: distinctCitations(a.citations),
+  };
+}
+
+function mergeRelationship(into: RelationshipRecord, next: RelationshipRecord, file: string, problems: SeedProblem[]): void {
+  const record = `relationships (id "${next.id}")`;
+  for (const field of ['type', 'source', 'target'] as const) {
+    if (into[field] !== next[field]) problems.push({ file, record, field, reason: `"${next[field]}" disagrees with "${into[field]}" declared earlier for this fact` });
+  }
+  into.claims = distinctByValue<Claim>([...into.claims, ...next.claims]);
+  if (!into.description && next.description) into.description = next.description;
+  into.stageNote ??= next.stageNote;
 }
 
 function mergeActor(into: Actor, next: Actor, file: string, problems: SeedProblem[]): void {
@@ -37,7 +65,7 @@ function mergeActor(into: Actor, next: Actor, file: string, problems: SeedProble
   into.citations = distinctCitations([...into.citations, ...next.citations]);
   if (!into.description && next.description) into.description = next.description;
   into.country ??= next.country;
-  into.active ??= next.active;
+  into.lifespan = distinctByValue<LifespanReading>([...into.lifespan, ...next.lifespan]);
   into.nameCollision ??= next.nameCollision;
 }
 
@@ -65,7 +93,8 @@ export function mergeSeedFiles(files: ReadonlyArray<{ name: string; data: SeedFi
   const dataset = emptyDataset();
   const actors = new Map<string, Actor>();
   const events = new Map<string, NexusEvent>();
-  const seen = { sources: new Set<string>(), relationships: new Set<string>(), capacity: new Set<string>(), figures: new Set<string>() };
+  const relationships = new Map<string, RelationshipRecord>();
+  const seen = { sources: new Set<string>(), capacity: new Set<string>(), figures: new Set<string>() };
 
   const unique = (section: keyof typeof seen, id: string, file: string): boolean => {
     if (seen[section].has(id)) {
@@ -88,11 +117,16 @@ export function mergeSeedFiles(files: ReadonlyArray<{ name: string; data: SeedFi
       if (existing) mergeEvent(existing, event, name, problems);
       else events.set(event.id, structuredClone(event));
     }
-    for (const r of data.relationships) if (unique('relationships', r.id, name)) dataset.relationships.push({ ...r, citations: distinctCitations(r.citations) });
+    for (const r of data.relationships) {
+      const existing = relationships.get(r.id);
+      if (existing) mergeRelationship(existing, r, name, problems);
+      else relationships.set(r.id, { ...structuredClone(r), claims: distinctByValue<Claim>(r.claims) });
+    }
     for (const c of data.capacity) if (unique('capacity', c.id, name)) dataset.capacity.push({ ...c, citations: distinctCitations(c.citations) });
     for (const f of data.figures) if (unique('figures', f.id, name)) dataset.figures.push(f);
   }
   dataset.actors = [...actors.values()];
+  dataset.relationships = [...relationships.values()];
   dataset.events = [...events.values()];
   return { dataset, problems };
 }

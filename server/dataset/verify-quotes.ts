@@ -18,9 +18,15 @@ export function normaliseWhitespace(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
+/** Every quote a record carries: citations, claims, lifespan readings and their dating passages. */
 function* citedRecords(ds: Dataset): Generator<[string, readonly Citation[]]> {
-  for (const a of ds.actors) yield [`actor ${a.id}`, a.citations];
-  for (const r of ds.relationships) yield [`relationship ${r.id}`, r.citations];
+  for (const a of ds.actors) {
+    yield [`actor ${a.id}`, a.citations];
+    yield [`actor ${a.id} lifespan`, a.lifespan.flatMap((r) => [{ source: r.source, quote: r.quote }, ...(r.datedBy ? [{ source: r.source, quote: r.datedBy.quote }] : [])])];
+  }
+  for (const r of ds.relationships) {
+    yield [`relationship ${r.id}`, r.claims.flatMap((c) => [{ source: c.source, quote: c.quote }, ...(c.datedBy ? [{ source: c.source, quote: c.datedBy.quote }] : [])])];
+  }
   for (const e of ds.events) yield [`event ${e.id}`, e.citations];
   for (const c of ds.capacity) yield [`capacity ${c.id}`, c.citations];
   for (const f of ds.figures) yield [`figure ${f.id}`, f.citations];

@@ -12,7 +12,7 @@ export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
 
 export const yearSchema = z.number().int().min(MIN_YEAR, `must be a year from ${MIN_YEAR}`).max(MAX_YEAR, `must be a year up to ${MAX_YEAR}`);
-export const idArg = z.string().min(1, 'must not be empty').max(80, 'is too long');
+export const idArg = z.string().min(1, 'must not be empty').max(120, 'is too long');
 
 /** Parse `value` with `schema`, turning the first issue into a BadInputError on `field`. */
 export function parseArg<T>(field: string, schema: z.ZodType<T>, value: unknown): T {

@@ -1,0 +1,323 @@
+/**
+ * What the store derives from the records, in one place for every adapter: an actor's lifespan
+ * bounds (from its dated readings, else the years the documents attest it, else the period its
+ * documents describe) and a relationship's interval, grade, corroboration and validity (from its
+ * claims, bounded by the actors' lifespans and the claims' source periods). Pure functions.
+ */
+import type { ActorRecord, Citation, Claim, Dataset, LifespanReading, RelationshipRecord, Source } from './schemas.js';
+import { datePointEnd, datePointStart } from './time.js';
+import { confidenceRank, isDatedBasis, LIFESPAN_EVENT_INFO, type ConfidenceGrade, type DatingBasis } from './vocabulary.js';
+
+/** One end of a lifespan. */
+export interface LifespanBound {
+  /** The date time filters use: the earliest reading of a start, the latest of an end. */
+  date: string;
+  /** Its day number: first day of a start, last day of an end. */
+  day: number;
+  /** The span the readings cover (equal to `date` when they agree). */
+  earliest: string;
+  latest: string;
+  basis: DatingBasis;
+  /** Readings disagree, or one is itself a span ("the early 1990s"). */
+  uncertain: boolean;
+  readings: LifespanReading[];
+}
+
+export interface Lifespan {
+  from: LifespanBound;
+  to: LifespanBound;
+}
+
+/** An actor as the stores answer it: the record plus its derived lifespan. */
+export interface Actor extends ActorRecord {
+  span: Lifespan;
+}
+
+/** One end of a relationship's validity. */
+export interface ValidityEnd {
+  date: string;
+  day: number;
+  basis: DatingBasis;
+}
+
+/** A relationship as the stores answer it: the record plus what derives from its claims. */
+export interface Relationship extends RelationshipRecord {
+  /** The hull of the claims' own dates; null ends where no claim dates them. */
+  interval: { from: string | null; to: string | null };
+  /** The strongest claim's grade. */
+  confidence: ConfidenceGrade;
+  /** How many distinct documents assert it. */
+  corroboration: number;
+  /** Claims give different dates for it. */
+  datesDisagree: boolean;
+  /** When it is treated as valid: always bounded, each end with its basis. */
+  validity: { from: ValidityEnd; to: ValidityEnd };
+  /** At least one end is stated or passage-dated. */
+  dated: boolean;
+  /** Every claim's citation and dating passage, distinct. */
+  citations: Citation[];
+}
+
+export interface SourcePeriod {
+  from: string;
+  to: string;
+  start: number;
+  end: number;
+}
+
+export type SourcePeriods = ReadonlyMap<string, SourcePeriod>;
+
+export function sourcePeriodsOf(sources: Iterable<Pick<Source, 'id' | 'period'>>): Map<string, SourcePeriod> {
+  const periods = new Map<string, SourcePeriod>();
+  for (const s of sources) periods.set(s.id, { ...s.period, start: datePointStart(s.period.from), end: datePointEnd(s.period.to) });
+  return periods;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attestation: the dated evidence about each actor
+
+interface Point {
+  date: string;
+  day: number;
+}
+
+/** The first and last dated evidence about an actor (claims, events, ratings, figures). */
+export interface Attestation {
+  first: Point;
+  last: Point;
+}
+
+export class AttestationIndex {
+  private readonly byActor = new Map<string, Attestation>();
+
+  /** Record that a document dates something about `actorId` at `date`. */
+  add(actorId: string, date: string | null): void {
+    if (date === null) return;
+    const start = { date, day: datePointStart(date) };
+    const end = { date, day: datePointEnd(date) };
+    const a = this.byActor.get(actorId);
+    if (!a) {
+      this.byActor.set(actorId, { first: start, last: end });
+      return;
+    }
+    if (start.day < a.first.day) a.first = start;
+    if (end.day > a.last.day) a.last = end;
+  }
+
+  addClaims(r: Pick<RelationshipRecord, 'source' | 'target' | 'claims'>): void {
+    for (const c of r.claims) {
+      for (const id of [r.source, r.target]) {
+        this.add(id, c.from);
+        this.add(id, c.to);
+      }
+    }
+  }
+
+  get(actorId: string): Attestation | undefined {
+    return this.byActor.get(actorId);
+  }
+
+  /** Every actor's attestation from a whole dataset. */
+  static of(ds: Pick<Dataset, 'relationships' | 'events' | 'capacity' | 'figures'>): AttestationIndex {
+    const index = new AttestationIndex();
+    for (const r of ds.relationships) index.addClaims(r);
+    for (const e of ds.events) {
+      for (const id of [...e.actors, ...e.places]) {
+        index.add(id, e.date);
+        index.add(id, e.endDate);
+      }
+    }
+    for (const c of ds.capacity) {
+      index.add(c.region, c.period.from);
+      index.add(c.region, c.period.to);
+    }
+    for (const f of ds.figures) {
+      for (const id of f.actors) {
+        index.add(id, f.period.from);
+        index.add(id, f.period.to);
+      }
+    }
+    return index;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lifespans
+
+function boundFromReadings(readings: LifespanReading[], side: 'start' | 'end'): LifespanBound | null {
+  if (readings.length === 0) return null;
+  const spans = readings.map((r) => ({ r, start: datePointStart(r.date), end: datePointEnd(r.latest ?? r.date) }));
+  const earliest = spans.reduce((a, b) => (b.start < a.start ? b : a));
+  const latest = spans.reduce((a, b) => (b.end > a.end ? b : a));
+  const distinct = new Set(spans.map((s) => `${s.start}|${s.end}`)).size;
+  const chosen = side === 'start' ? earliest : latest;
+  const basis: DatingBasis = chosen.r.basis;
+  return {
+    date: side === 'start' ? chosen.r.date : (chosen.r.latest ?? chosen.r.date),
+    day: side === 'start' ? chosen.start : chosen.end,
+    earliest: earliest.r.date,
+    latest: latest.r.latest ?? latest.r.date,
+    basis,
+    uncertain: distinct > 1 || readings.some((r) => r.latest !== null),
+    readings,
+  };
+}
+
+function derivedBound(date: string, side: 'start' | 'end', basis: DatingBasis): LifespanBound {
+  return { date, day: side === 'start' ? datePointStart(date) : datePointEnd(date), earliest: date, latest: date, basis, uncertain: false, readings: [] };
+}
+
+/** The period the documents citing an actor describe (their union). */
+function citedPeriod(actor: ActorRecord, periods: SourcePeriods, extraSources: Iterable<string>): { from: SourcePeriod; to: SourcePeriod } | null {
+  let from: SourcePeriod | null = null;
+  let to: SourcePeriod | null = null;
+  for (const id of new Set([...actor.citations.map((c) => c.source), ...extraSources])) {
+    const p = periods.get(id);
+    if (!p) continue;
+    if (!from || p.start < from.start) from = p;
+    if (!to || p.end > to.end) to = p;
+  }
+  return from && to ? { from, to } : null;
+}
+
+const FAR_PAST = '1900';
+const FAR_FUTURE = '2100';
+
+/**
+ * An actor's lifespan: each side from its readings; failing those, from the first or last year the
+ * documents date anything about it (attested); failing that, from the period its documents describe.
+ * A derived side never crosses a dated one (an end attested before a stated founding moves to it).
+ */
+export function deriveLifespan(actor: ActorRecord, attested: Attestation | undefined, periods: SourcePeriods, citingSources: Iterable<string> = []): Lifespan {
+  const side = (s: 'start' | 'end') => actor.lifespan.filter((r) => LIFESPAN_EVENT_INFO[r.event].side === s);
+  let from = boundFromReadings(side('start'), 'start');
+  let to = boundFromReadings(side('end'), 'end');
+  const cited = from && to ? null : citedPeriod(actor, periods, citingSources);
+  from ??= attested ? derivedBound(attested.first.date, 'start', 'attested') : derivedBound(cited?.from.from ?? FAR_PAST, 'start', 'source_period');
+  to ??= attested ? derivedBound(attested.last.date, 'end', 'attested') : derivedBound(cited?.to.to ?? FAR_FUTURE, 'end', 'source_period');
+  if (from.day > to.day) {
+    if (!isDatedBasis(to.basis)) to = { ...derivedBound(from.latest, 'end', to.basis), day: Math.max(from.day, datePointEnd(from.latest)) };
+    else if (!isDatedBasis(from.basis)) from = derivedBound(to.earliest, 'start', from.basis);
+  }
+  return { from, to };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Relationships
+
+function distinctCitations(cs: Citation[]): Citation[] {
+  const seen = new Set<string>();
+  return cs.filter((c) => {
+    const key = `${c.source}\u0000${c.quote}\u0000${c.location ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function claimCitations(claims: readonly Claim[]): Citation[] {
+  return distinctCitations(
+    claims.flatMap((c) => {
+      const own: Citation = c.location !== undefined ? { source: c.source, quote: c.quote, location: c.location } : { source: c.source, quote: c.quote };
+      if (!c.datedBy) return [own];
+      const passage: Citation = c.datedBy.location !== undefined ? { source: c.source, quote: c.datedBy.quote, location: c.datedBy.location } : { source: c.source, quote: c.datedBy.quote };
+      return [own, passage];
+    }),
+  );
+}
+
+/** The hull of the claims' dates, with the basis of each chosen end. */
+function claimedInterval(claims: readonly Claim[]): { from: ValidityEnd | null; to: ValidityEnd | null; disagree: boolean } {
+  let from: ValidityEnd | null = null;
+  let to: ValidityEnd | null = null;
+  const froms = new Set<string>();
+  const tos = new Set<string>();
+  for (const c of claims) {
+    if (c.from !== null && c.fromBasis !== null) {
+      froms.add(c.from);
+      const day = datePointStart(c.from);
+      if (!from || day < from.day || (day === from.day && c.fromBasis === 'stated')) from = { date: c.from, day, basis: c.fromBasis };
+    }
+    if (c.to !== null && c.toBasis !== null) {
+      tos.add(c.to);
+      const day = datePointEnd(c.to);
+      if (!to || day > to.day || (day === to.day && c.toBasis === 'stated')) to = { date: c.to, day, basis: c.toBasis };
+    }
+  }
+  return { from, to, disagree: froms.size > 1 || tos.size > 1 };
+}
+
+/**
+ * A relationship's derived fields. Validity: the claims' own dates; an end no claim dates is
+ * bounded by the later start / earlier end of the actors' lifespans and by the period the claims'
+ * documents describe, whichever is narrower (its basis says which). A derived end never crosses a
+ * dated one.
+ */
+export function deriveRelationship(r: RelationshipRecord, source: Lifespan | undefined, target: Lifespan | undefined, periods: SourcePeriods): Relationship {
+  const claimed = claimedInterval(r.claims);
+  let docFrom: SourcePeriod | null = null;
+  let docTo: SourcePeriod | null = null;
+  for (const c of r.claims) {
+    const p = periods.get(c.source);
+    if (!p) continue;
+    if (!docFrom || p.start < docFrom.start) docFrom = p;
+    if (!docTo || p.end > docTo.end) docTo = p;
+  }
+  const lifeFrom = [source?.from, target?.from].filter((b): b is LifespanBound => b !== undefined).reduce<LifespanBound | null>((a, b) => (!a || b.day > a.day ? b : a), null);
+  const lifeTo = [source?.to, target?.to].filter((b): b is LifespanBound => b !== undefined).reduce<LifespanBound | null>((a, b) => (!a || b.day < a.day ? b : a), null);
+
+  const boundFrom = (): ValidityEnd => {
+    const life = lifeFrom ? { date: lifeFrom.date, day: lifeFrom.day, basis: 'lifespan' as const } : null;
+    const doc = docFrom ? { date: docFrom.from, day: docFrom.start, basis: 'source_period' as const } : null;
+    if (life && doc) return doc.day > life.day ? doc : life;
+    return life ?? doc ?? { date: FAR_PAST, day: datePointStart(FAR_PAST), basis: 'source_period' };
+  };
+  const boundTo = (): ValidityEnd => {
+    const life = lifeTo ? { date: lifeTo.date, day: lifeTo.day, basis: 'lifespan' as const } : null;
+    const doc = docTo ? { date: docTo.to, day: docTo.end, basis: 'source_period' as const } : null;
+    if (life && doc) return doc.day < life.day ? doc : life;
+    return life ?? doc ?? { date: FAR_FUTURE, day: datePointEnd(FAR_FUTURE), basis: 'source_period' };
+  };
+  let from = claimed.from ?? boundFrom();
+  let to = claimed.to ?? boundTo();
+  if (from.day > to.day) {
+    // Only a derived end can give way: it closes on the dated one.
+    if (!claimed.to) to = { date: from.date, day: datePointEnd(from.date), basis: to.basis };
+    else if (!claimed.from) from = { date: to.date, day: datePointStart(to.date), basis: from.basis };
+  }
+  const confidence = r.claims.reduce<ConfidenceGrade>((best, c) => (confidenceRank(c.confidence) > confidenceRank(best) ? c.confidence : best), r.claims[0]?.confidence ?? 'disputed');
+  return {
+    ...r,
+    interval: { from: claimed.from?.date ?? null, to: claimed.to?.date ?? null },
+    confidence,
+    corroboration: new Set(r.claims.map((c) => c.source)).size,
+    datesDisagree: claimed.disagree,
+    validity: { from, to },
+    dated: claimed.from !== null || claimed.to !== null,
+    citations: claimCitations(r.claims),
+  };
+}
+
+/** Every source id that cites an actor through a relationship claim, by actor. */
+export function claimSourcesByActor(relationships: Iterable<RelationshipRecord>): Map<string, Set<string>> {
+  const by = new Map<string, Set<string>>();
+  for (const r of relationships) {
+    for (const id of [r.source, r.target]) {
+      let set = by.get(id);
+      if (!set) by.set(id, (set = new Set()));
+      for (const c of r.claims) set.add(c.source);
+    }
+  }
+  return by;
+}
+
+/** Derive a whole dataset: actors with lifespans, relationships with validity. */
+export function deriveDataset(ds: Dataset): { actors: Actor[]; relationships: Relationship[] } {
+  const periods = sourcePeriodsOf(ds.sources);
+  const attested = AttestationIndex.of(ds);
+  const claimSources = claimSourcesByActor(ds.relationships);
+  const actors = ds.actors.map((a) => ({ ...a, span: deriveLifespan(a, attested.get(a.id), periods, claimSources.get(a.id) ?? []) }));
+  const spans = new Map(actors.map((a) => [a.id, a.span]));
+  const relationships = ds.relationships.map((r) => deriveRelationship(r, spans.get(r.source), spans.get(r.target), periods));
+  return { actors, relationships };
+}
