@@ -1,36 +1,24 @@
 // Query: listRelationships
-// Purpose: one page of relationships passing a filter, with the total count.
-//   Order (contract): start day ascending (unknown start first), then id.
-// Params: $types (Neo4j relationship types to include), $actorIds (touching one of these, or null),
-//   $minRank (lowest confidence rank),
-//   $datedOnly (true: only relationships with a known start or end), $windowStart / $windowEnd (day numbers or null = open;
-//   judged on validity: the relationship's days, unknown ends bounded by its actors' active days,
-//   a derived bound dropped when it would end the validity before it starts — see validityOf),
-//   $offset / $limit (integers).
+// Purpose: one page of relationships passing a filter, with the total count (all relationships;
+//   list-incident-relationships.cypher answers the same for given actors by an index seek).
+//   Order (contract): validity start day ascending, then id.
+// Params: $types (Neo4j relationship types to include), $minRank (lowest confidence rank),
+//   $datedOnly (true: only relationships with a stated or passage-dated end), $minSources (least
+//   corroboration), $windowStart / $windowEnd (day numbers; open sides are the extreme integers;
+//   judged on the stored validity days), $offset / $limit (integers).
 // Returns: one row: totalCount (integer), items (list of relationship maps with type, source, target).
+// Plan (PROFILE, 5.26): DirectedAllRelationshipsScan → Filter → EagerAggregation → (subquery) Sort → Skip → Limit.
 MATCH (s:Actor)-[r]->(t:Actor)
 WHERE type(r) IN $types
-  AND ($actorIds IS NULL OR s.id IN $actorIds OR t.id IN $actorIds)
   AND r.confidenceRank >= $minRank
-  AND (NOT $datedOnly OR r.fromDay IS NOT NULL OR r.toDay IS NOT NULL)
-WITH s, r, t,
-  coalesce(r.fromDay, CASE WHEN s.activeFromDay IS NULL THEN t.activeFromDay
-    WHEN t.activeFromDay IS NULL OR s.activeFromDay >= t.activeFromDay THEN s.activeFromDay
-    ELSE t.activeFromDay END) AS from0,
-  coalesce(r.toDay, CASE WHEN s.activeToDay IS NULL THEN t.activeToDay
-    WHEN t.activeToDay IS NULL OR s.activeToDay <= t.activeToDay THEN s.activeToDay
-    ELSE t.activeToDay END) AS to0
-WITH s, r, t, from0,
-  CASE WHEN r.toDay IS NULL AND from0 IS NOT NULL AND to0 IS NOT NULL AND from0 > to0 THEN null ELSE to0 END AS validTo
-WITH s, r, t, validTo,
-  CASE WHEN r.fromDay IS NULL AND from0 IS NOT NULL AND validTo IS NOT NULL AND from0 > validTo THEN null ELSE from0 END AS validFrom
-WHERE ($windowEnd IS NULL OR validFrom IS NULL OR validFrom <= $windowEnd)
-  AND ($windowStart IS NULL OR validTo IS NULL OR validTo >= $windowStart)
+  AND r.validFrom <= $windowEnd AND r.validTo >= $windowStart
+  AND (NOT $datedOnly OR r.dated)
+  AND r.corroboration >= $minSources
 WITH collect(r {.*, type: type(r), source: s.id, target: t.id}) AS matched
 CALL (matched) {
   UNWIND matched AS rel
   WITH rel
-  ORDER BY coalesce(rel.fromDay, -1000000), rel.id
+  ORDER BY rel.validFrom, rel.id
   SKIP $offset
   LIMIT $limit
   RETURN collect(rel) AS items

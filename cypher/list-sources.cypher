@@ -3,7 +3,9 @@
 //   capacity ratings, figures) citing it; a record citing a source twice counts once.
 // Params: $types (the vocabulary's Neo4j relationship types).
 // Returns: one row per source: source (Source property map), factCount (integer). Sorted by the adapter.
+// Plan (PROFILE, 5.26): NodeByLabelScan (Source) → per source: NodeByLabelScan + Filter, DirectedAllRelationshipsScan + Filter.
 MATCH (s:Source)
 RETURN s {.*} AS source,
-  COUNT { MATCH (n:Actor|Event|CapacityAssessment|Figure) WHERE s.id IN n.citationSources }
-  + COUNT { MATCH (:Actor)-[r]->(:Actor) WHERE type(r) IN $types AND s.id IN r.citationSources } AS factCount
+  COUNT { MATCH (n:Actor) WHERE s.id IN n.citationSources OR s.id IN n.lifespanSources }
+  + COUNT { MATCH (n:Event|CapacityAssessment|Figure) WHERE s.id IN n.citationSources }
+  + COUNT { MATCH (:Actor)-[r]->(:Actor) WHERE type(r) IN $types AND s.id IN r.claimSources } AS factCount

@@ -1,8 +1,15 @@
 // Query: relationshipsByIds
-// Purpose: fetch stored relationships by id, whatever their type (getRelationships, upsert change detection).
-// Params: $ids (list of relationship ids), $types (the vocabulary's Neo4j relationship types).
+// Purpose: fetch stored relationships by id, whatever their type (getRelationships, upsert change
+//   detection). One unique-index seek per vocabulary type (the block is repeated for each type by the
+//   registry): an untyped or multi-type MATCH on r.id would scan every relationship.
+// Params: $ids (list of relationship ids).
 // Returns: one row per stored relationship: relationship (property map plus type, source, target).
-MATCH (s:Actor)-[r]->(t:Actor)
-WHERE type(r) IN $types
-  AND r.id IN $ids
-RETURN r {.*, type: type(r), source: s.id, target: t.id} AS relationship
+// Plan (PROFILE, 5.26): Union of 21 × DirectedRelationshipUniqueIndexSeek (r:TYPE(id) IN $ids) → Projection.
+CALL () {
+  // @each relationship-type
+  MATCH (s:Actor)-[r:__TYPE__]->(t:Actor)
+  WHERE r.id IN $ids
+  RETURN r {.*, type: type(r), source: s.id, target: t.id} AS relationship
+  // @end
+}
+RETURN relationship

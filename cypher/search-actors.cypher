@@ -5,14 +5,15 @@
 //   4+ characters), 6 consonant-skeleton substring (plain queries of 5+, skeletons of 3+).
 //   Order (contract): rank, folded name (nameKey), id.
 // Params: $plain / $folded / $skeleton (the query's three forms, '' = everything), $kinds (list of actor kinds or null),
-//   $countries (list of countries or null), $windowStart / $windowEnd (day numbers or null = open),
+//   $countries (list of countries or null), $windowStart / $windowEnd (day numbers; the extreme
+//   integers when open; judged on the stored lifespan days),
 //   $offset / $limit (integers).
 // Returns: one row: totalCount (integer), items (list of Actor property maps, in contract order).
+// Plan (PROFILE, 5.26): NodeByLabelScan (Actor) → Filter → EagerAggregation → (subquery) Sort → Skip → Limit.
 MATCH (a:Actor)
 WHERE ($kinds IS NULL OR a.kind IN $kinds)
   AND ($countries IS NULL OR a.country IN $countries)
-  AND ($windowEnd IS NULL OR a.activeFromDay IS NULL OR a.activeFromDay <= $windowEnd)
-  AND ($windowStart IS NULL OR a.activeToDay IS NULL OR a.activeToDay >= $windowStart)
+  AND a.spanFromDay <= $windowEnd AND a.spanToDay >= $windowStart
 WITH a,
   CASE
     WHEN $plain = '' OR $plain IN a.plainKeys THEN 0

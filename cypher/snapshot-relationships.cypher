@@ -1,39 +1,21 @@
 // Query: snapshotRelationships
 // Purpose: the network valid in a window: the surest matching relationships (both ends of an
-//   allowed kind), capped, with the number that matched.
+//   allowed kind), capped, with whether more matched.
 //   Selection order (contract): confidence rank descending, then id.
-// Params: $types (Neo4j relationship types to include), $actorIds (touching one of these, or null),
-//   $kinds (allowed actor kinds for both ends, or null), $minRank (lowest confidence rank),
-//   $datedOnly (true: only relationships with a known start or end),
-//   $windowStart / $windowEnd (day numbers or null = open;
-//   judged on validity: the relationship's days, unknown ends bounded by its actors' active days,
-//   a derived bound dropped when it would end the validity before it starts — see validityOf), $limit (integer cap).
-// Returns: one row: totalCount (integer), items (list of relationship maps with type, source, target).
+// Params: $types (Neo4j relationship types to include), $kinds (allowed actor kinds for both ends, or
+//   null), $minRank, $datedOnly, $minSources, $windowStart / $windowEnd (as in
+//   list-relationships.cypher), $limit (integer cap).
+// Returns: one row: truncated (boolean), items (list of relationship maps with type, source, target).
+// Plan (PROFILE, 5.26): DirectedAllRelationshipsScan → Filter → Top (confidenceRank DESC, id; $limit + 1) → EagerAggregation.
 MATCH (s:Actor)-[r]->(t:Actor)
 WHERE type(r) IN $types
-  AND ($actorIds IS NULL OR s.id IN $actorIds OR t.id IN $actorIds)
   AND ($kinds IS NULL OR (s.kind IN $kinds AND t.kind IN $kinds))
   AND r.confidenceRank >= $minRank
-  AND (NOT $datedOnly OR r.fromDay IS NOT NULL OR r.toDay IS NOT NULL)
-WITH s, r, t,
-  coalesce(r.fromDay, CASE WHEN s.activeFromDay IS NULL THEN t.activeFromDay
-    WHEN t.activeFromDay IS NULL OR s.activeFromDay >= t.activeFromDay THEN s.activeFromDay
-    ELSE t.activeFromDay END) AS from0,
-  coalesce(r.toDay, CASE WHEN s.activeToDay IS NULL THEN t.activeToDay
-    WHEN t.activeToDay IS NULL OR s.activeToDay <= t.activeToDay THEN s.activeToDay
-    ELSE t.activeToDay END) AS to0
-WITH s, r, t, from0,
-  CASE WHEN r.toDay IS NULL AND from0 IS NOT NULL AND to0 IS NOT NULL AND from0 > to0 THEN null ELSE to0 END AS validTo
-WITH s, r, t, validTo,
-  CASE WHEN r.fromDay IS NULL AND from0 IS NOT NULL AND validTo IS NOT NULL AND from0 > validTo THEN null ELSE from0 END AS validFrom
-WHERE ($windowEnd IS NULL OR validFrom IS NULL OR validFrom <= $windowEnd)
-  AND ($windowStart IS NULL OR validTo IS NULL OR validTo >= $windowStart)
+  AND r.validFrom <= $windowEnd AND r.validTo >= $windowStart
+  AND (NOT $datedOnly OR r.dated)
+  AND r.corroboration >= $minSources
+WITH s, r, t
+ORDER BY r.confidenceRank DESC, r.id
+LIMIT $limit + 1
 WITH collect(r {.*, type: type(r), source: s.id, target: t.id}) AS matched
-CALL (matched) {
-  UNWIND matched AS rel
-  WITH rel
-  ORDER BY rel.confidenceRank DESC, rel.id
-  LIMIT $limit
-  RETURN collect(rel) AS items
-}
-RETURN size(matched) AS totalCount, items
+RETURN size(matched) > $limit AS truncated, matched[0..$limit] AS items

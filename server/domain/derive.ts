@@ -1,7 +1,7 @@
 /**
  * What the store derives from the records, in one place for every adapter: an actor's lifespan
- * bounds (from its dated readings, else the years the documents attest it, else the period its
- * documents describe) and a relationship's interval, grade, corroboration and validity (from its
+ * bounds (from its dated readings, else the widest of the years the documents attest it and the
+ * periods of the documents that mention it) and a relationship's interval, grade, corroboration and validity (from its
  * claims, bounded by the actors' lifespans and the claims' source periods). Pure functions.
  */
 import type { ActorRecord, Citation, Claim, Dataset, LifespanReading, RelationshipRecord, Source } from './schemas.js';
@@ -100,8 +100,9 @@ export class AttestationIndex {
       this.byActor.set(actorId, { first: start, last: end });
       return;
     }
-    if (start.day < a.first.day) a.first = start;
-    if (end.day > a.last.day) a.last = end;
+    // Ties go to the lexically smaller date, so every store picks the same one.
+    if (start.day < a.first.day || (start.day === a.first.day && date < a.first.date)) a.first = start;
+    if (end.day > a.last.day || (end.day === a.last.day && date < a.last.date)) a.last = end;
   }
 
   addClaims(r: Pick<RelationshipRecord, 'source' | 'target' | 'claims'>): void {
@@ -144,7 +145,7 @@ export class AttestationIndex {
 // ---------------------------------------------------------------------------------------------
 // Lifespans
 
-function boundFromReadings(readings: LifespanReading[], side: 'start' | 'end'): LifespanBound | null {
+function boundFromReadings(readings: readonly LifespanReading[], side: 'start' | 'end'): LifespanBound | null {
   if (readings.length === 0) return null;
   const spans = readings.map((r) => ({ r, start: datePointStart(r.date), end: datePointEnd(r.latest ?? r.date) }));
   const earliest = spans.reduce((a, b) => (b.start < a.start ? b : a));
@@ -159,7 +160,7 @@ function boundFromReadings(readings: LifespanReading[], side: 'start' | 'end'): 
     latest: latest.r.latest ?? latest.r.date,
     basis,
     uncertain: distinct > 1 || readings.some((r) => r.latest !== null),
-    readings,
+    readings: [...readings],
   };
 }
 
@@ -168,7 +169,7 @@ function derivedBound(date: string, side: 'start' | 'end', basis: DatingBasis): 
 }
 
 /** The period the documents citing an actor describe (their union). */
-function citedPeriod(actor: ActorRecord, periods: SourcePeriods, extraSources: Iterable<string>): { from: SourcePeriod; to: SourcePeriod } | null {
+function citedPeriod(actor: LifespanInputs, periods: SourcePeriods, extraSources: Iterable<string>): { from: SourcePeriod; to: SourcePeriod } | null {
   let from: SourcePeriod | null = null;
   let to: SourcePeriod | null = null;
   for (const id of new Set([...actor.citations.map((c) => c.source), ...extraSources])) {
@@ -180,21 +181,37 @@ function citedPeriod(actor: ActorRecord, periods: SourcePeriods, extraSources: I
   return from && to ? { from, to } : null;
 }
 
+/** What an actor's lifespan derives from, besides the evidence: its readings and the documents citing it. */
+export interface LifespanInputs {
+  lifespan: readonly LifespanReading[];
+  citations: ReadonlyArray<{ source: string }>;
+}
+
 const FAR_PAST = '1900';
 const FAR_FUTURE = '2100';
 
 /**
- * An actor's lifespan: each side from its readings; failing those, from the first or last year the
- * documents date anything about it (attested); failing that, from the period its documents describe.
- * A derived side never crosses a dated one (an end attested before a stated founding moves to it).
+ * An actor's lifespan: each side from its readings; failing those, from the widest of the dated
+ * evidence about it (attested: the first or last date a document gives for anything it did) and the
+ * periods of the documents that mention it (source_period: an undated mention attests it somewhere in
+ * the period its document describes). The basis says which one bounds the side. A derived side never
+ * crosses a dated one (an end attested before a stated founding moves to it).
  */
-export function deriveLifespan(actor: ActorRecord, attested: Attestation | undefined, periods: SourcePeriods, citingSources: Iterable<string> = []): Lifespan {
+export function deriveLifespan(actor: LifespanInputs, attested: Attestation | undefined, periods: SourcePeriods, citingSources: Iterable<string> = []): Lifespan {
   const side = (s: 'start' | 'end') => actor.lifespan.filter((r) => LIFESPAN_EVENT_INFO[r.event].side === s);
   let from = boundFromReadings(side('start'), 'start');
   let to = boundFromReadings(side('end'), 'end');
   const cited = from && to ? null : citedPeriod(actor, periods, citingSources);
-  from ??= attested ? derivedBound(attested.first.date, 'start', 'attested') : derivedBound(cited?.from.from ?? FAR_PAST, 'start', 'source_period');
-  to ??= attested ? derivedBound(attested.last.date, 'end', 'attested') : derivedBound(cited?.to.to ?? FAR_FUTURE, 'end', 'source_period');
+  if (!from) {
+    const doc = cited ? derivedBound(cited.from.from, 'start', 'source_period') : null;
+    const seen = attested ? derivedBound(attested.first.date, 'start', 'attested') : null;
+    from = seen && (!doc || seen.day <= doc.day) ? seen : (doc ?? derivedBound(FAR_PAST, 'start', 'source_period'));
+  }
+  if (!to) {
+    const doc = cited ? derivedBound(cited.to.to, 'end', 'source_period') : null;
+    const seen = attested ? derivedBound(attested.last.date, 'end', 'attested') : null;
+    to = seen && (!doc || seen.day >= doc.day) ? seen : (doc ?? derivedBound(FAR_FUTURE, 'end', 'source_period'));
+  }
   if (from.day > to.day) {
     if (!isDatedBasis(to.basis)) to = { ...derivedBound(from.latest, 'end', to.basis), day: Math.max(from.day, datePointEnd(from.latest)) };
     else if (!isDatedBasis(from.basis)) from = derivedBound(to.earliest, 'start', from.basis);
@@ -215,7 +232,8 @@ function distinctCitations(cs: Citation[]): Citation[] {
   });
 }
 
-function claimCitations(claims: readonly Claim[]): Citation[] {
+/** Every claim's citation and dating passage, distinct (what Relationship.citations holds). */
+export function claimCitations(claims: readonly Claim[]): Citation[] {
   return distinctCitations(
     claims.flatMap((c) => {
       const own: Citation = c.location !== undefined ? { source: c.source, quote: c.quote, location: c.location } : { source: c.source, quote: c.quote };

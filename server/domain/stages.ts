@@ -87,3 +87,33 @@ export function stagedPairs(rels: Iterable<Relationship>): Map<string, Relations
   }
   return pairs;
 }
+
+export interface PairStageChange {
+  a: string;
+  b: string;
+  fromStages: ContinuumStage[];
+  toStages: ContinuumStage[];
+  before: Relationship[];
+  after: Relationship[];
+}
+
+/**
+ * Pairs whose stages differ between two times, given the stage relationships valid at each (a pair
+ * asserted at only one of the times is an addition or an end, not a change). In pair order.
+ */
+export function stageChangesBetween(atA: readonly Relationship[], atB: readonly Relationship[]): PairStageChange[] {
+  const a = stagedPairs(atA);
+  const b = stagedPairs(atB);
+  const stagesOf = (rels: readonly Relationship[]) => CONTINUUM_STAGES.filter((s) => rels.some((r) => r.type === s));
+  const changes: PairStageChange[] = [];
+  for (const key of [...a.keys()].filter((k) => b.has(k)).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))) {
+    const before = [...(a.get(key) as Relationship[])].sort(byStart);
+    const after = [...(b.get(key) as Relationship[])].sort(byStart);
+    const fromStages = stagesOf(before);
+    const toStages = stagesOf(after);
+    if (fromStages.join() === toStages.join()) continue;
+    const [x, y] = key.split('|') as [string, string];
+    changes.push({ a: x, b: y, fromStages, toStages, before, after });
+  }
+  return changes;
+}

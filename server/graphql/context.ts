@@ -2,14 +2,14 @@
  * Per-request GraphQL context: the service plus small batching caches, so resolving the actors
  * and sources referenced by many relationships costs one store call per tick, not one each.
  */
-import type { Actor } from '../domain/schemas.js';
-import type { SourceWithCount } from '../store/port.js';
+import type { Actor } from '../domain/derive.js';
+import type { Source } from '../domain/schemas.js';
 import type { NexusService } from '../services/nexus.js';
 
 export interface Context {
   service: NexusService;
   actor(id: string): Promise<Actor | undefined>;
-  source(id: string): Promise<SourceWithCount | undefined>;
+  source(id: string): Promise<Source | undefined>;
 }
 
 /** Collects ids asked for in the same tick and fetches them in one call. */
@@ -37,13 +37,9 @@ function batchLoader<V>(fetch: (ids: string[]) => Promise<Map<string, V>>): (id:
 }
 
 export function createContext(service: NexusService): Context {
-  let sources: Promise<Map<string, SourceWithCount>> | null = null;
   return {
     service,
     actor: batchLoader(async (ids) => new Map((await service.actorsByIds(ids)).map((a) => [a.id, a]))),
-    source: async (id) => {
-      sources ??= service.sources().then((list) => new Map(list.map((s) => [s.id, s])));
-      return (await sources).get(id);
-    },
+    source: batchLoader(async (ids) => new Map((await service.sourcesByIds(ids)).map((s) => [s.id, s]))),
   };
 }

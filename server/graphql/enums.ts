@@ -8,7 +8,9 @@ import {
   CAPACITY_TYPES,
   CONFIDENCE_GRADES,
   CONTINUUM_STAGES,
+  DATING_BASES,
   EVENT_KINDS,
+  LIFESPAN_EVENTS,
   RELATIONSHIP_TYPES,
 } from '../domain/vocabulary.js';
 
@@ -19,6 +21,8 @@ export const VOCABULARY_ENUMS = {
   Confidence: CONFIDENCE_GRADES,
   Capacity: CAPACITY_TYPES,
   EventKind: EVENT_KINDS,
+  DatingBasis: DATING_BASES,
+  LifespanEvent: LIFESPAN_EVENTS,
 } as const;
 
 export type VocabularyEnumName = keyof typeof VOCABULARY_ENUMS;

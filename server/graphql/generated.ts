@@ -10,9 +10,13 @@ export type Confidence = 'stated' | 'reported' | 'alleged' | 'disputed';
 
 export type ContinuumStage = 'no_relationship' | 'operational' | 'alliance' | 'convergence';
 
+export type DatingBasis = 'stated' | 'passage' | 'lifespan' | 'attested' | 'source_period';
+
 export type Direction = 'ANY' | 'OUT' | 'IN';
 
 export type EventKind = 'attack' | 'incursion' | 'battle' | 'unrest' | 'operation' | 'political' | 'organisational' | 'agreement' | 'other';
+
+export type LifespanEvent = 'founded' | 'independence' | 'born' | 'took_office' | 'first_active' | 'dissolved' | 'merged' | 'died' | 'left_office' | 'last_active';
 
 export type PathMode = 'SHORTEST' | 'K_SHORTEST' | 'ALL_SIMPLE';
 
@@ -25,6 +29,7 @@ export interface RelationshipFilter {
   to?: number | null;
   minConfidence?: Confidence | null;
   datedOnly?: boolean | null;
+  minSources?: number | null;
 }
 
 export type RelationshipType = 'no_relationship' | 'operational' | 'alliance' | 'convergence' | 'splinter_of' | 'successor_of' | 'member_of' | 'leads' | 'part_of' | 'collusion' | 'supports' | 'funds' | 'assists' | 'cooperates_with' | 'rivalry' | 'operates_in' | 'traffics_through' | 'combats' | 'attacks' | 'threatens' | 'designated_by';
@@ -75,10 +80,13 @@ export interface QueryPathsArgs {
   at?: number | null;
   window?: YearWindow | null;
   timeRespecting: boolean | null;
+  maxGap?: number | null;
+  includeNonConnecting: boolean | null;
   minConfidence?: Confidence | null;
   direction: Direction | null;
   excludeActors?: Array<string> | null;
   datedOnly: boolean | null;
+  minSources?: number | null;
   limit: number | null;
 }
 
@@ -90,6 +98,7 @@ export interface QueryNetworkArgs {
   kinds?: Array<ActorKind> | null;
   minConfidence?: Confidence | null;
   datedOnly: boolean | null;
+  minSources?: number | null;
   limit: number | null;
 }
 
@@ -102,6 +111,7 @@ export interface QueryNeighbourhoodArgs {
   stages?: Array<ContinuumStage> | null;
   minConfidence?: Confidence | null;
   datedOnly: boolean | null;
+  minSources?: number | null;
   limit: number | null;
 }
 
@@ -116,6 +126,9 @@ export interface QueryDiffArgs {
   types?: Array<RelationshipType> | null;
   stages?: Array<ContinuumStage> | null;
   minConfidence?: Confidence | null;
+  datedOnly: boolean | null;
+  minSources?: number | null;
+  limit: number | null;
 }
 
 export interface QueryStateCapacityArgs {
@@ -140,6 +153,7 @@ export interface QueryArgs {
   relationshipTypes: Record<string, never>;
   actorKinds: Record<string, never>;
   confidenceGrades: Record<string, never>;
+  datingBases: Record<string, never>;
   capacityTypes: Record<string, never>;
   relationships: QueryRelationshipsArgs;
   paths: QueryPathsArgs;

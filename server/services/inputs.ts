@@ -57,17 +57,19 @@ export interface FilterArgs {
   to?: number | null;
   minConfidence?: string | null;
   datedOnly?: boolean | null;
+  minSources?: number | null;
 }
 
 /**
  * Confidence and dating restrictions: top-level arguments (network, paths, neighbourhood) or,
  * with a prefix, fields of a filter input.
  */
-export function gradeFilter(args: { minConfidence?: string | null; datedOnly?: boolean | null }, prefix?: string): RelationshipFilter {
+export function gradeFilter(args: { minConfidence?: string | null; datedOnly?: boolean | null; minSources?: number | null }, prefix?: string): RelationshipFilter {
   const filter: RelationshipFilter = {};
-  const field = prefix ? `${prefix}.minConfidence` : 'minConfidence';
-  if (args.minConfidence != null) filter.minConfidence = parseArg(field, z.enum(CONFIDENCE_GRADES), args.minConfidence);
+  const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
+  if (args.minConfidence != null) filter.minConfidence = parseArg(field('minConfidence'), z.enum(CONFIDENCE_GRADES), args.minConfidence);
   if (args.datedOnly) filter.datedOnly = true;
+  if (args.minSources != null) filter.minSources = parseArg(field('minSources'), z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100'), args.minSources);
   return filter;
 }
 

@@ -1,18 +1,18 @@
 /**
- * The application service: every question the API answers, validated and computed once on top
- * of the store port (so the embedded store and Neo4j give the same answers).
+ * The application service: every question the API answers, validated here and answered by one
+ * call to the store port (graph questions run inside the stores), then composed into the shape
+ * the API returns.
  */
 import { z } from 'zod';
-import type { Actor, CapacityAssessment, Figure, NexusEvent, Relationship } from '../domain/schemas.js';
+import type { Actor, Relationship } from '../domain/derive.js';
+import type { CapacityAssessment, Figure, NexusEvent, Source } from '../domain/schemas.js';
 import { NotFoundError, BadInputError } from '../domain/errors.js';
+import { stagePeriods, type StagePeriod } from '../domain/stages.js';
 import { intervalRange, yearRange } from '../domain/time.js';
-import { ACTOR_KINDS } from '../domain/vocabulary.js';
-import type { GraphStore, PageResult, RelationshipFilter, SourceWithCount } from '../store/port.js';
+import { ACTOR_KINDS, CONNECTING_TYPES } from '../domain/vocabulary.js';
+import { MAX_PATH_HOPS as MAX_HOPS, type Direction, type GraphStore, type NetworkDiff, type PageResult, type PathMode, type PathResult, type RelationshipFilter, type SourceWithCount } from '../store/port.js';
 import { compareIds } from '../store/records.js';
-import { findPaths, type PathMode, type PathResult } from './paths.js';
-import { neighbourhood } from './neighbourhood.js';
-import type { Direction } from './traversal.js';
-import { buildTimeline, diffNetworks, dyadPeriods, validityFrom, type DyadPeriod, type NetworkDiff, type Timeline } from './history.js';
+import { buildTimeline, type Timeline } from './history.js';
 import {
   decodeCursor,
   gradeFilter,
@@ -27,7 +27,8 @@ import {
   type YearWindowArg,
 } from './inputs.js';
 
-export const MAX_HOPS = 6;
+/** Days per year for a maximum gap given in years. */
+const DAYS_PER_YEAR = 365.25;
 const EVERYTHING = { offset: 0, limit: 1_000_000 };
 
 export interface Paged<T> extends PageResult<T> {
@@ -40,32 +41,32 @@ export interface NetworkResult {
   truncated: boolean;
 }
 
-export interface PathsArgs {
+interface TraversalArgs {
+  at?: number | null;
+  window?: YearWindowArg | null;
+  types?: readonly string[] | null;
+  stages?: readonly string[] | null;
+  minConfidence?: string | null;
+  datedOnly?: boolean | null;
+  minSources?: number | null;
+}
+
+export interface PathsArgs extends TraversalArgs {
   from: string;
   to: string;
   mode?: PathMode | null;
   k?: number | null;
   maxHops?: number | null;
-  types?: readonly string[] | null;
-  stages?: readonly string[] | null;
-  at?: number | null;
-  window?: YearWindowArg | null;
   timeRespecting?: boolean | null;
-  minConfidence?: string | null;
+  maxGap?: number | null;
+  includeNonConnecting?: boolean | null;
   direction?: Direction | null;
   excludeActors?: readonly string[] | null;
-  datedOnly?: boolean | null;
   limit?: number | null;
 }
 
-export interface NetworkArgs {
-  at?: number | null;
-  window?: YearWindowArg | null;
-  types?: readonly string[] | null;
-  stages?: readonly string[] | null;
+export interface NetworkArgs extends TraversalArgs {
   kinds?: readonly string[] | null;
-  minConfidence?: string | null;
-  datedOnly?: boolean | null;
   limit?: number | null;
 }
 
@@ -73,6 +74,13 @@ export interface StateCapacityTable {
   periods: Array<{ from: string | null; to: string | null }>;
   regions: Actor[];
   ratings: CapacityAssessment[];
+}
+
+export interface DyadAnswer {
+  a: Actor;
+  b: Actor;
+  relationships: Relationship[];
+  periods: StagePeriod[];
 }
 
 export class NexusService {
@@ -85,7 +93,7 @@ export class NexusService {
     const limit = pageSize('first', args.first, 50, 500);
     const offset = decodeCursor('after', args.after);
     const query = {
-      ...(args.search != null ? { search: parseArg('search', z.string().max(200, 'is too long'), args.search) } : {}),
+      ...(args.search != null ? { search: parseArg('search', z.string().max(200, 'is too long (at most 200 characters)'), args.search) } : {}),
       ...(args.kinds != null ? { kinds: parseArg('kinds', z.array(z.enum(ACTOR_KINDS)), args.kinds) } : {}),
       ...(args.countries != null ? { countries: parseArg('countries', z.array(z.string().max(80)).max(50), args.countries) } : {}),
       activeWindow: args.activeAt != null ? yearRange(parseArg('activeAt', yearSchema, args.activeAt)) : null,
@@ -131,20 +139,26 @@ export class NexusService {
     const limit = parseArg('limit', z.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200'), args.limit ?? 25);
     const excludeActors = parseArg('excludeActors', z.array(idArg).max(100, 'at most 100 ids'), args.excludeActors ?? []);
     if (excludeActors.includes(from) || excludeActors.includes(to)) throw new BadInputError('excludeActors', 'cannot exclude the path ends');
-    await this.actor(from, 'from');
-    await this.actor(to, 'to');
-    const known = new Set((await this.store.getActors(excludeActors)).map((a) => a.id));
+    const timeRespecting = args.timeRespecting ?? false;
+    if (args.maxGap != null && !timeRespecting) throw new BadInputError('maxGap', 'applies only with timeRespecting: true');
+    const maxGap = args.maxGap != null ? parseArg('maxGap', z.number().int().min(0, 'must be at least 0').max(200, 'must be at most 200 years'), args.maxGap) : null;
+    const [fromActor, toActor, ...excluded] = await this.store.getActors([from, to, ...excludeActors]);
+    if (fromActor?.id !== from) throw new NotFoundError('actor', from, 'from');
+    if (toActor?.id !== to) throw new NotFoundError('actor', to, 'to');
+    const known = new Set(excluded.map((a) => a.id));
     const unknown = excludeActors.find((id) => !known.has(id));
     if (unknown !== undefined) throw new NotFoundError('actor', unknown, 'excludeActors');
     const filter = this.traversalFilter(args);
-    return findPaths(this.store, {
+    // Unless types are asked for, a hop walks only relationships that connect actors.
+    if (!filter.types && !args.includeNonConnecting) filter.types = CONNECTING_TYPES;
+    return this.store.paths({
       from,
       to,
       mode: args.mode ?? 'SHORTEST',
       k,
       maxHops,
       filter,
-      timeRespecting: args.timeRespecting ?? false,
+      temporal: timeRespecting ? { maxGapDays: maxGap === null ? null : Math.round(maxGap * DAYS_PER_YEAR) } : null,
       direction: args.direction ?? 'ANY',
       excludeActors,
       limit,
@@ -160,17 +174,16 @@ export class NexusService {
     return { nodes: snap.actors, edges: snap.relationships, truncated: snap.truncated };
   }
 
-  async neighbourhood(args: { id: string; depth?: number | null; limit?: number | null } & Omit<NetworkArgs, 'kinds' | 'limit'>): Promise<NetworkResult> {
+  async neighbourhood(args: { id: string; depth?: number | null; limit?: number | null } & TraversalArgs): Promise<NetworkResult> {
     const center = await this.actor(args.id);
     const depth = parseArg('depth', z.number().int().min(1, 'must be at least 1').max(3, 'must be at most 3'), args.depth ?? 1);
-    const limit = pageSize('limit', args.limit, 300, 2000);
-    const filter = this.traversalFilter(args);
-    const n = await neighbourhood(this.store, center.id, depth, filter, limit);
+    const maxActors = pageSize('limit', args.limit, 300, 2000);
+    const n = await this.store.neighbourhood({ center: center.id, depth, filter: this.traversalFilter(args), maxActors, budgetMs: this.options.pathBudgetMs });
     return { nodes: n.actors, edges: n.relationships, truncated: n.truncated };
   }
 
-  /** The relationship filter of network, paths and neighbourhood: window, types ∪ stages, confidence, dating. */
-  private traversalFilter(args: { at?: number | null; window?: YearWindowArg | null; types?: readonly string[] | null; stages?: readonly string[] | null; minConfidence?: string | null; datedOnly?: boolean | null }): RelationshipFilter {
+  /** The relationship filter of network, paths and neighbourhood: window, types ∪ stages, grade, dating, corroboration. */
+  private traversalFilter(args: TraversalArgs): RelationshipFilter {
     const filter: RelationshipFilter = { ...gradeFilter(args), window: windowFrom(args) };
     const types = typesFrom(args.types, args.stages);
     if (types) filter.types = types;
@@ -186,27 +199,22 @@ export class NexusService {
     return buildTimeline(actors.items, rels.items, events);
   }
 
-  async dyad(a: string, b: string): Promise<{ a: Actor; b: Actor; relationships: Relationship[]; periods: DyadPeriod[] }> {
+  async dyad(a: string, b: string): Promise<DyadAnswer> {
     const actorA = await this.actor(a, 'a');
     const actorB = await this.actor(b, 'b');
     if (actorA.id === actorB.id) throw new BadInputError('b', 'must differ from "a"');
     const relationships = await this.store.dyad(actorA.id, actorB.id);
-    return { a: actorA, b: actorB, relationships, periods: dyadPeriods(relationships, validityFrom([actorA, actorB])) };
+    return { a: actorA, b: actorB, relationships, periods: stagePeriods(relationships) };
   }
 
-  async diff(args: { fromYear: number; toYear: number; types?: readonly string[] | null; stages?: readonly string[] | null; minConfidence?: string | null }): Promise<NetworkDiff & { fromYear: number; toYear: number }> {
+  async diff(args: { fromYear: number; toYear: number; limit?: number | null } & Omit<TraversalArgs, 'at' | 'window'>): Promise<NetworkDiff & { fromYear: number; toYear: number }> {
     const fromYear = parseArg('fromYear', yearSchema, args.fromYear);
     const toYear = parseArg('toYear', yearSchema, args.toYear);
     if (fromYear > toYear) throw new BadInputError('fromYear', `${fromYear} is after toYear ${toYear}`);
-    const types = typesFrom(args.types, args.stages);
-    const base: RelationshipFilter = { ...gradeFilter(args), ...(types ? { types } : {}) };
-    const [atA, atB] = await Promise.all([
-      this.store.listRelationships({ ...base, window: yearRange(fromYear) }, EVERYTHING),
-      this.store.listRelationships({ ...base, window: yearRange(toYear) }, EVERYTHING),
-    ]);
-    const endpoints = new Set([...atA.items, ...atB.items].flatMap((r) => [r.source, r.target]));
-    const validity = validityFrom(await this.store.getActors([...endpoints]));
-    return { fromYear, toYear, ...diffNetworks(atA.items, atB.items, fromYear, toYear, validity) };
+    const limit = pageSize('limit', args.limit, 2000, 20_000);
+    const filter = this.traversalFilter(args);
+    const diff = await this.store.diff({ fromWindow: yearRange(fromYear), toWindow: yearRange(toYear), filter, limit });
+    return { fromYear, toYear, ...diff };
   }
 
   async stateCapacity(args: { region?: string | null; period?: YearWindowArg | null }): Promise<StateCapacityTable> {
@@ -238,5 +246,10 @@ export class NexusService {
 
   sources(): Promise<SourceWithCount[]> {
     return this.store.listSources();
+  }
+
+  /** Sources by id, for resolving citations (missing ones are skipped). */
+  sourcesByIds(ids: readonly string[]): Promise<Source[]> {
+    return this.store.getSources(ids);
   }
 }

@@ -1,14 +1,20 @@
 /**
  * The store port: the one interface every adapter (embedded, Neo4j) implements and the one
- * contract suite (tests/contract/) checks. Services depend on this, never on an adapter.
+ * contract suite (tests/contract/) checks. Services depend on this, never on an adapter. Graph
+ * questions — a snapshot, a neighbourhood, paths, a diff — are one call each, answered inside the
+ * store (an index in the embedded store, one Cypher query in Neo4j).
  *
  * Ordering is part of the contract so both adapters answer identically:
  * - actors: search rank (exact name/alias, then prefix, then substring), then folded name, then id;
- * - relationships: start day ascending (unknown start first), then id.
+ * - relationships: validity start day ascending, then id;
+ * - paths: fewer hops first, then the actor-id sequence in code-point order.
  */
-import type { Actor, CapacityAssessment, Dataset, Figure, NexusEvent, Relationship, Source } from '../domain/schemas.js';
-import type { ActorKind, ConfidenceGrade, RelationshipType } from '../domain/vocabulary.js';
+import type { Actor, Relationship } from '../domain/derive.js';
+import type { CapacityAssessment, Dataset, Figure, NexusEvent, Source } from '../domain/schemas.js';
+import type { ActorKind, ConfidenceGrade, ContinuumStage, RelationshipType } from '../domain/vocabulary.js';
 import type { DayRange } from '../domain/time.js';
+
+export type { Actor, Relationship } from '../domain/derive.js';
 
 export type StoreKind = 'embedded' | 'neo4j';
 
@@ -17,12 +23,14 @@ export interface RelationshipFilter {
   types?: readonly RelationshipType[];
   /** Only relationships touching at least one of these actors. */
   actorIds?: readonly string[];
-  /** Only relationships whose interval overlaps this window (open ends are unbounded). */
+  /** Only relationships whose validity overlaps this window. */
   window?: DayRange | null;
-  /** Only relationships graded at least this sure. */
+  /** Only relationships graded at least this sure (their strongest claim). */
   minConfidence?: ConfidenceGrade;
-  /** Only relationships with at least one known date (drops the undated ones, valid at every time). */
+  /** Only relationships with a stated or passage-dated end. */
   datedOnly?: boolean;
+  /** Only relationships asserted by at least this many documents. */
+  minSources?: number;
 }
 
 export interface ActorQuery {
@@ -30,7 +38,7 @@ export interface ActorQuery {
   search?: string;
   kinds?: readonly ActorKind[];
   countries?: readonly string[];
-  /** Only actors whose active interval overlaps this window (unknown = always active). */
+  /** Only actors whose lifespan overlaps this window. */
   activeWindow?: DayRange | null;
 }
 
@@ -44,7 +52,7 @@ export interface PageResult<T> {
   totalCount: number;
 }
 
-export interface SnapshotQuery extends RelationshipFilter {
+export interface SnapshotQuery extends Omit<RelationshipFilter, 'actorIds'> {
   /** Only actors of these kinds (edges need both ends allowed). */
   kinds?: readonly ActorKind[];
   /** At most this many relationships (surest first, then id). */
@@ -55,6 +63,102 @@ export interface Snapshot {
   actors: Actor[];
   relationships: Relationship[];
   /** True when more relationships matched than `limit`. */
+  truncated: boolean;
+}
+
+export type Direction = 'ANY' | 'OUT' | 'IN';
+
+/** The most hops a path may have (the Neo4j path queries are written for up to this many). */
+export const MAX_PATH_HOPS = 6;
+export type PathMode = 'SHORTEST' | 'K_SHORTEST' | 'ALL_SIMPLE';
+
+export interface PathQuery {
+  from: string;
+  to: string;
+  mode: PathMode;
+  /** K_SHORTEST: how many paths. */
+  k: number;
+  maxHops: number;
+  /** The relationships a hop may use (the service defaults types to the connecting ones). */
+  filter: RelationshipFilter;
+  /**
+   * Time-respecting: there are times t1 ≤ t2 ≤ … with each ti inside hop i's validity, and, when
+   * maxGapDays is set, ti − t(i−1) ≤ maxGapDays. null: time order is not required.
+   */
+  temporal: { maxGapDays: number | null } | null;
+  direction: Direction;
+  excludeActors: readonly string[];
+  /** Most paths returned. */
+  limit: number;
+  /** Wall-clock budget for the search, in ms. */
+  budgetMs: number;
+}
+
+export interface PathHop {
+  from: string;
+  to: string;
+  /** The relationship the hop uses: the surest qualifying one (time-respecting: one valid at the hop's time). */
+  relationship: Relationship;
+  /** Other relationships between the same two actors that also qualify. */
+  alternatives: Relationship[];
+  /** Time-respecting only: the day the hop is taken (the earliest arrival at the end, then the latest fitting day before). */
+  day: number | null;
+}
+
+export interface FoundPath {
+  actors: string[];
+  hops: PathHop[];
+}
+
+export interface PathResult {
+  paths: FoundPath[];
+  truncated: boolean;
+  /** Why the answer may be incomplete: the path cap or the time budget. */
+  truncatedBy: 'LIMIT' | 'TIME' | null;
+}
+
+export interface NeighbourhoodQuery {
+  center: string;
+  /** 1–3 hops, walking qualifying relationships either way. */
+  depth: number;
+  filter: RelationshipFilter;
+  /** At most this many actors, the centre included; nearer first, then by id. */
+  maxActors: number;
+  budgetMs: number;
+}
+
+export interface Neighbourhood {
+  actors: Actor[];
+  /** Qualifying relationships from an actor nearer than `depth` to another admitted actor. */
+  relationships: Relationship[];
+  /** Hop distance of each admitted actor from the centre. */
+  distance: Map<string, number>;
+  truncated: boolean;
+  truncatedBy: 'LIMIT' | 'TIME' | null;
+}
+
+export interface DiffQuery {
+  fromWindow: DayRange;
+  toWindow: DayRange;
+  filter: RelationshipFilter;
+  /** At most this many relationships in each of added and ended. */
+  limit: number;
+}
+
+export interface StageChange {
+  a: string;
+  b: string;
+  /** The pair's stages at the first time and at the second, weakest first. */
+  fromStages: ContinuumStage[];
+  toStages: ContinuumStage[];
+  before: Relationship[];
+  after: Relationship[];
+}
+
+export interface NetworkDiff {
+  added: Relationship[];
+  ended: Relationship[];
+  changedStage: StageChange[];
   truncated: boolean;
 }
 
@@ -82,6 +186,7 @@ export interface GraphStore {
   /**
    * Create or replace records by id, all or nothing: the whole batch is validated
    * (schemas, references against batch + store) before anything is written. Idempotent.
+   * What derives from the records (lifespans, validity) is brought up to date in the same write.
    */
   upsert(batch: Partial<Dataset>): Promise<UpsertResult>;
   /** The actors with these ids that exist, in the order asked. */
@@ -89,16 +194,22 @@ export interface GraphStore {
   searchActors(query: ActorQuery, page: PageRequest): Promise<PageResult<Actor>>;
   getRelationships(ids: readonly string[]): Promise<Relationship[]>;
   listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<PageResult<Relationship>>;
-  /** All relationships touching any of `actorIds` that pass the filter (for expansion and paths). */
-  incident(actorIds: readonly string[], filter: RelationshipFilter): Promise<Relationship[]>;
-  /** The network valid in a window: matching relationships and their endpoint actors. */
+  /** The network valid in a window: the surest matching relationships and their endpoint actors. */
   snapshot(query: SnapshotQuery): Promise<Snapshot>;
-  /** Every relationship between a and b, either direction, in time order. */
+  /** An actor's ego network. */
+  neighbourhood(query: NeighbourhoodQuery): Promise<Neighbourhood>;
+  /** Paths between two actors. */
+  paths(query: PathQuery): Promise<PathResult>;
+  /** What was added, ended or changed stage between two times. */
+  diff(query: DiffQuery): Promise<NetworkDiff>;
+  /** Every relationship between a and b, either direction, in contract order. */
   dyad(a: string, b: string): Promise<Relationship[]>;
   listEvents(filter: { actorId?: string; window?: DayRange | null }): Promise<NexusEvent[]>;
   listCapacity(filter: { regionId?: string; window?: DayRange | null }): Promise<CapacityAssessment[]>;
   listFigures(filter: { actorId?: string }): Promise<Figure[]>;
   listSources(): Promise<SourceWithCount[]>;
+  /** The sources with these ids that exist (no counts: cheap, for citations). */
+  getSources(ids: readonly string[]): Promise<Source[]>;
   counts(): Promise<StoreCounts>;
   /** Throws StoreUnavailableError when the store cannot answer. */
   ping(): Promise<void>;

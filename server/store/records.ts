@@ -10,13 +10,14 @@ import {
   figureSchema,
   relationshipSchema,
   sourceSchema,
-  type Actor,
+  type ActorRecord,
   type Dataset,
-  type Relationship,
+  type RelationshipRecord,
 } from '../domain/schemas.js';
+import type { Actor, Relationship } from '../domain/derive.js';
+import type { HopRules } from '../domain/temporal.js';
 import { SeedValidationError, type SeedProblem } from '../domain/errors.js';
 import { checkIntegrity, type KnownRecords } from '../dataset/integrity.js';
-import { intervalRange } from '../domain/time.js';
 import { confidenceRank } from '../domain/vocabulary.js';
 import { foldName, searchKeysOf, searchQuery, searchRank } from '../domain/search.js';
 
@@ -59,10 +60,13 @@ export function externalReferences(batch: Dataset): { actorIds: string[]; source
   const actorIds = new Set<string>();
   const sourceIds = new Set<string>();
   const cite = (cs: ReadonlyArray<{ source: string }>) => cs.forEach((c) => sourceIds.add(c.source));
-  batch.actors.forEach((a) => cite(a.citations));
+  batch.actors.forEach((a) => {
+    cite(a.citations);
+    cite(a.lifespan);
+  });
   for (const r of batch.relationships) {
     actorIds.add(r.source).add(r.target);
-    cite(r.citations);
+    cite(r.claims);
   }
   for (const e of batch.events) {
     [...e.actors, ...e.places].forEach((id) => actorIds.add(id));
@@ -87,15 +91,28 @@ export function assertBatchIntegrity(batch: Dataset, known: KnownRecords): void 
   if (problems.length > 0) throw new SeedValidationError(problems);
 }
 
-/** Start day of a relationship for ordering; unknown start sorts first. */
-export function startDay(r: Relationship): number {
-  const start = intervalRange(r.interval).start;
-  return Number.isFinite(start) ? start : -1_000_000;
+/** Contract order for relationship lists: validity start day, then id. */
+export function compareRelationships(a: Relationship, b: Relationship): number {
+  return a.validity.from.day - b.validity.from.day || compareIds(a.id, b.id);
 }
 
-/** Contract order for relationship lists: start day, then id. */
-export function compareRelationships(a: Relationship, b: Relationship): number {
-  return startDay(a) - startDay(b) || compareIds(a.id, b.id);
+/** How a path hop picks its relationship: the surest first, then contract order. */
+export const RELATIONSHIP_HOP_RULES: HopRules<Relationship> = {
+  span: (r) => [r.validity.from.day, r.validity.to.day],
+  better: (a, b) => confidenceRank(b.confidence) - confidenceRank(a.confidence) || compareRelationships(a, b),
+  listed: compareRelationships,
+};
+
+/** The record behind an actor view (what is persisted and written). */
+export function actorRecordOf(a: Actor | ActorRecord): ActorRecord {
+  const { id, name, aliases, kind, country, description, lifespan, nameCollision, citations } = a;
+  return { id, name, aliases, kind, country, description, lifespan, nameCollision, citations };
+}
+
+/** The record behind a relationship view. */
+export function relationshipRecordOf(r: Relationship | RelationshipRecord): RelationshipRecord {
+  const { id, source, target, type, description, stageNote, claims } = r;
+  return { id, source, target, type, description, stageNote, claims };
 }
 
 /** Contract order for capped snapshots: surest first, then id. */

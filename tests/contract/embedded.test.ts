@@ -26,7 +26,7 @@ describe('embedded store persistence', () => {
     await first.upsert(fixtureDataset());
     await first.close();
     const second = await EmbeddedStore.open({ dataFile: file });
-    expect(await second.counts()).toMatchObject({ actors: 8, relationships: 10 });
+    expect(await second.counts()).toMatchObject({ actors: 8, relationships: 11 });
     expect((await second.dyad('a', 'b')).map((r) => r.id)).toEqual(['r-ab', 'r-ab2']);
     expect(await readdir(path.dirname(file))).toEqual(['nexus.json']);
   });
@@ -37,7 +37,7 @@ describe('embedded store persistence', () => {
     await store.upsert(fixtureDataset());
     await expect(store.upsert({ relationships: [{ ...fixtureDataset().relationships[0]!, id: 'r-x', source: 'ghost' }] })).rejects.toThrow(/ghost/);
     const reopened = await EmbeddedStore.open({ dataFile: file });
-    expect((await reopened.counts()).relationships).toBe(10);
+    expect((await reopened.counts()).relationships).toBe(11);
   });
 
   it('syncs to the seed: dropped seed records go, other writes stay, an unchanged seed writes nothing', async () => {
@@ -75,6 +75,6 @@ describe('embedded store persistence', () => {
     const base = fixtureDataset().relationships[0]!;
     const writes = Array.from({ length: 20 }, (_, i) => store.upsert({ relationships: [{ ...base, id: `r-c${i}` }] }));
     await Promise.all(writes);
-    expect((await store.counts()).relationships).toBe(30);
+    expect((await store.counts()).relationships).toBe(31);
   });
 });

@@ -9,6 +9,8 @@ import {
   CAPACITY_TYPES,
   CONFIDENCE_GRADES,
   CONFIDENCE_INFO,
+  DATING_BASES,
+  DATING_BASIS_INFO,
   RELATIONSHIP_TYPES,
   RELATIONSHIP_TYPE_INFO,
   confidenceRank,
@@ -39,10 +41,11 @@ export const queryResolvers = {
   relationshipTypes: () =>
     RELATIONSHIP_TYPES.map((type) => {
       const info = RELATIONSHIP_TYPE_INFO[type];
-      return { type, label: info.label, description: info.description, directed: info.directed, isStage: info.stage !== null, stageOrder: info.stage };
+      return { type, label: info.label, description: info.description, directed: info.directed, isStage: info.stage !== null, stageOrder: info.stage, connects: info.connects };
     }),
   actorKinds: () => ACTOR_KINDS.map((kind) => ({ kind, ...ACTOR_KIND_INFO[kind] })),
   confidenceGrades: () => CONFIDENCE_GRADES.map((grade) => ({ grade, ...CONFIDENCE_INFO[grade], rank: confidenceRank(grade) })),
+  datingBases: () => DATING_BASES.map((basis) => ({ basis, ...DATING_BASIS_INFO[basis] })),
   capacityTypes: () => CAPACITY_TYPES.map((capacity) => ({ capacity, ...CAPACITY_INFO[capacity] })),
   relationships: async (_, { filter, first, after }, { service }) => connection(await service.relationships(filter, first, after)),
   paths: (_, args, { service }) => service.paths(args),

@@ -1,11 +1,13 @@
 /**
  * Field resolvers of the object types: references (actor ids, source ids) become objects through
- * the per-request loaders; intervals get years and a readable label.
+ * the per-request loaders; intervals, validity and lifespans get years and readable labels.
+ * Everything else is read straight from the stores' views.
  */
-import type { Actor, Citation, Interval, NexusEvent, Relationship } from '../../domain/schemas.js';
-import { validityOf, yearOf } from '../../domain/time.js';
+import type { Actor, LifespanBound, Relationship, ValidityEnd } from '../../domain/derive.js';
+import type { Claim, Interval, LifespanReading, NexusEvent } from '../../domain/schemas.js';
+import { dayToIso, yearOf } from '../../domain/time.js';
 import { ACTOR_KIND_INFO, RELATIONSHIP_TYPE_INFO } from '../../domain/vocabulary.js';
-import type { PathHop, FoundPath } from '../../services/paths.js';
+import type { FoundPath, PathHop } from '../../store/port.js';
 import type { TimelineChange } from '../../services/history.js';
 import type { Context } from '../context.js';
 import type { ActorRelationshipsArgs } from '../generated.js';
@@ -18,29 +20,67 @@ async function actorOf(ctx: Context, id: string): Promise<Actor> {
 
 const actorsOf = (ctx: Context, ids: readonly string[]) => Promise.all(ids.map((id) => actorOf(ctx, id)));
 
-export function intervalLabel(i: Interval | null | undefined): string {
+async function sourceOf(ctx: Context, id: string) {
+  const source = await ctx.source(id);
+  if (!source) throw new Error(`dangling source reference "${id}"`);
+  return source;
+}
+
+export function intervalLabel(i: { from: string | null; to: string | null } | null | undefined): string {
   if (!i || (!i.from && !i.to)) return 'undated';
   if (i.from && i.to) return i.from === i.to ? i.from : `${i.from}–${i.to}`;
   return i.from ? `from ${i.from}` : `until ${i.to}`;
 }
 
-const interval = {
-  fromYear: (i: Interval) => (i.from ? yearOf(i.from) : null),
-  toYear: (i: Interval) => (i.to ? yearOf(i.to) : null),
-  label: (i: Interval) => intervalLabel(i),
-};
+interface ValidityShape {
+  from: ValidityEnd;
+  to: ValidityEnd;
+}
+
+interface Reading extends LifespanReading {}
 
 export const typeResolvers = {
-  Interval: interval,
+  Interval: {
+    fromYear: (i: Interval) => (i.from ? yearOf(i.from) : null),
+    toYear: (i: Interval) => (i.to ? yearOf(i.to) : null),
+    label: (i: Interval) => intervalLabel(i),
+  },
+  Validity: {
+    from: (v: ValidityShape) => v.from.date,
+    to: (v: ValidityShape) => v.to.date,
+    fromYear: (v: ValidityShape) => yearOf(v.from.date),
+    toYear: (v: ValidityShape) => yearOf(v.to.date),
+    fromBasis: (v: ValidityShape) => v.from.basis,
+    toBasis: (v: ValidityShape) => v.to.basis,
+    label: (v: ValidityShape) => intervalLabel({ from: v.from.date, to: v.to.date }),
+  },
+  ValidityEnd: {
+    year: (e: ValidityEnd) => yearOf(e.date),
+  },
   Citation: {
-    source: async (c: Citation, _: unknown, ctx: Context) => {
-      const source = await ctx.source(c.source);
-      if (!source) throw new Error(`dangling source reference "${c.source}"`);
-      return source;
+    source: (c: { source: string }, _: unknown, ctx: Context) => sourceOf(ctx, c.source),
+  },
+  Claim: {
+    citation: (c: Claim) => ({ source: c.source, quote: c.quote, location: c.location ?? null }),
+    interval: (c: Claim) => ({ from: c.from, to: c.to }),
+  },
+  LifespanReading: {
+    citation: (r: Reading) => ({ source: r.source, quote: r.quote, location: r.location ?? null }),
+  },
+  LifespanBound: {
+    year: (b: LifespanBound) => yearOf(b.date),
+  },
+  Lifespan: {
+    label: (l: Actor['span']) => {
+      const end = (b: LifespanBound) => (b.uncertain && b.earliest !== b.latest ? `${b.earliest}/${b.latest}` : b.date);
+      const contested = [l.from.uncertain ? 'contested start' : '', l.to.uncertain ? 'contested end' : ''].filter(Boolean);
+      return `${end(l.from)}–${end(l.to)}${contested.length ? ` (${contested.join(', ')})` : ''}`;
     },
   },
   Actor: {
     kindLabel: (a: Actor) => ACTOR_KIND_INFO[a.kind].label,
+    active: (a: Actor) => ({ from: a.span.from.date, to: a.span.to.date }),
+    lifespan: (a: Actor) => a.span,
     relationships: (a: Actor, args: ActorRelationshipsArgs, ctx: Context) => ctx.service.actorRelationships(a.id, args.filter, args.first),
     events: (a: Actor, _: unknown, ctx: Context) => ctx.service.events({ actorId: a.id }),
     figures: (a: Actor, _: unknown, ctx: Context) => ctx.service.figures(a.id),
@@ -51,10 +91,6 @@ export const typeResolvers = {
     directed: (r: Relationship) => RELATIONSHIP_TYPE_INFO[r.type].directed,
     source: (r: Relationship, _: unknown, ctx: Context) => actorOf(ctx, r.source),
     target: (r: Relationship, _: unknown, ctx: Context) => actorOf(ctx, r.target),
-    validity: async (r: Relationship, _: unknown, ctx: Context) => {
-      const [source, target] = await Promise.all([ctx.actor(r.source), ctx.actor(r.target)]);
-      return validityOf(r.interval, source?.active, target?.active);
-    },
   },
   Event: {
     year: (e: NexusEvent) => yearOf(e.date),
@@ -74,6 +110,7 @@ export const typeResolvers = {
   PathHop: {
     from: (h: PathHop, _: unknown, ctx: Context) => actorOf(ctx, h.from),
     to: (h: PathHop, _: unknown, ctx: Context) => actorOf(ctx, h.to),
+    date: (h: PathHop) => (h.day === null ? null : dayToIso(h.day)),
   },
   TimelineChange: {
     actors: (c: TimelineChange, _: unknown, ctx: Context) =>

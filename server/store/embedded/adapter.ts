@@ -1,15 +1,24 @@
 /**
- * The embedded store: an in-process, pure-JS GraphStore over StoreState, persisted to one JSON
- * data file after every write. The default when NEO4J_URI is unset, and what CI runs.
+ * The embedded store: an in-process, pure-JS GraphStore over StoreState and its graph index,
+ * persisted to one data file after every write. The default when NEO4J_URI is unset, and what CI
+ * runs. Graph questions are answered on the index (embedded/paths.ts, embedded/queries.ts).
  */
-import type { Actor, CapacityAssessment, Dataset, Figure, NexusEvent, Relationship } from '../../domain/schemas.js';
+import type { Actor, Relationship } from '../../domain/derive.js';
+import type { CapacityAssessment, Dataset, Figure, NexusEvent, Source } from '../../domain/schemas.js';
+import { stageChangesBetween } from '../../domain/stages.js';
 import { intervalRange, overlaps, validDuring, type DayRange } from '../../domain/time.js';
-import { confidenceRank } from '../../domain/vocabulary.js';
+import { isContinuumStage } from '../../domain/vocabulary.js';
 import type {
   ActorQuery,
+  DiffQuery,
   GraphStore,
+  Neighbourhood,
+  NeighbourhoodQuery,
+  NetworkDiff,
   PageRequest,
   PageResult,
+  PathQuery,
+  PathResult,
   RelationshipFilter,
   Snapshot,
   SnapshotQuery,
@@ -18,42 +27,17 @@ import type {
   UpsertResult,
 } from '../port.js';
 import { searchQuery, searchRank } from '../../domain/search.js';
-import {
-  assertBatchIntegrity,
-  compareByConfidence,
-  compareIds,
-  compareRelationships,
-  compareSearchHits,
-  externalReferences,
-  parseBatch,
-} from '../records.js';
+import { assertBatchIntegrity, compareIds, compareSearchHits, externalReferences, parseBatch } from '../records.js';
 import { StoreState, idsOf, type RecordIds } from './state.js';
 import { readDataFile, writeDataFileAtomically, type StoredData } from './persistence.js';
 import { checkIntegrity } from '../../dataset/integrity.js';
 import { SeedValidationError } from '../../domain/errors.js';
+import { findIndexPaths } from './paths.js';
+import { indexList, indexNeighbourhood, indexSnapshot, indexValidIn } from './queries.js';
 
 export interface EmbeddedStoreOptions {
   /** Where writes are persisted; null keeps everything in memory (tests). */
   dataFile: string | null;
-}
-
-function page<T>(items: T[], { offset, limit }: PageRequest): PageResult<T> {
-  return { items: items.slice(offset, offset + limit), totalCount: items.length };
-}
-
-/** Matches a filter; time is judged on the relationship's validity (see validityOf). */
-function relationshipMatcher(filter: RelationshipFilter, validity: ReadonlyMap<string, DayRange>): (r: Relationship) => boolean {
-  const types = filter.types ? new Set<string>(filter.types) : null;
-  const actors = filter.actorIds ? new Set(filter.actorIds) : null;
-  const minRank = filter.minConfidence ? confidenceRank(filter.minConfidence) : -1;
-  const window = filter.window ?? null;
-  const datedOnly = filter.datedOnly ?? false;
-  return (r) =>
-    (!datedOnly || r.interval.from !== null || r.interval.to !== null) &&
-    (types === null || types.has(r.type)) &&
-    (actors === null || actors.has(r.source) || actors.has(r.target)) &&
-    confidenceRank(r.confidence) >= minRank &&
-    (window === null || overlaps(validity.get(r.id) ?? intervalRange(r.interval), window));
 }
 
 function eventRange(e: NexusEvent): DayRange {
@@ -62,7 +46,7 @@ function eventRange(e: NexusEvent): DayRange {
 
 export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
-  private state = new StoreState();
+  private state = StoreState.from({ sources: [], actors: [], relationships: [], events: [], capacity: [], figures: [] });
   private seedIds: StoredData['seedIds'] = {};
   private writeQueue: Promise<unknown> = Promise.resolve();
 
@@ -108,10 +92,11 @@ export class EmbeddedStore implements GraphStore {
       const changed = next.apply(batch) + removed;
       const problems = checkIntegrity(next.toDataset(), undefined, '(seed sync)');
       if (problems.length > 0) throw new SeedValidationError(problems);
+      if (changed > 0) next.derive();
       if (this.options.dataFile && (changed > 0 || JSON.stringify(this.seedIds) !== JSON.stringify(current))) {
         await writeDataFileAtomically(this.options.dataFile, next.toDataset(), current);
       }
-      this.state = next;
+      if (changed > 0) this.state = next;
       this.seedIds = current;
       return { changed };
     });
@@ -121,16 +106,30 @@ export class EmbeddedStore implements GraphStore {
     const batch = parseBatch(raw);
     const refs = externalReferences(batch);
     const actorKinds = new Map(refs.actorIds.flatMap((id) => {
-      const a = this.state.actors.get(id);
-      return a ? [[id, a.actor.kind] as const] : [];
+      const a = this.state.actorRecords.get(id);
+      return a ? [[id, a.kind] as const] : [];
     }));
     const sourceIds = new Set(refs.sourceIds.filter((id) => this.state.sources.has(id)));
     assertBatchIntegrity(batch, { actorKinds, sourceIds });
     const next = this.state.clone();
     const changed = next.apply(batch);
-    if (changed > 0 && this.options.dataFile) await writeDataFileAtomically(this.options.dataFile, next.toDataset(), this.seedIds);
+    if (changed === 0) return { changed };
+    next.derive();
+    if (this.options.dataFile) await writeDataFileAtomically(this.options.dataFile, next.toDataset(), this.seedIds);
     this.state = next;
     return { changed };
+  }
+
+  // ---- reads ------------------------------------------------------------------------------
+
+  private actorsAt(positions: Iterable<number>): Actor[] {
+    const g = this.state.index;
+    return [...positions].map((v) => g.actors[v] as Actor);
+  }
+
+  private relsAt(positions: Iterable<number>): Relationship[] {
+    const g = this.state.index;
+    return [...positions].map((e) => g.rels[e] as Relationship);
   }
 
   async getActors(ids: readonly string[]): Promise<Actor[]> {
@@ -143,17 +142,18 @@ export class EmbeddedStore implements GraphStore {
   async searchActors(query: ActorQuery, request: PageRequest): Promise<PageResult<Actor>> {
     const kinds = query.kinds ? new Set<string>(query.kinds) : null;
     const countries = query.countries ? new Set(query.countries) : null;
+    const window = query.activeWindow ?? null;
     const hits: Array<{ rank: number; actor: Actor }> = [];
     const q = searchQuery(query.search);
     for (const { actor, keys } of this.state.actors.values()) {
       if (kinds && !kinds.has(actor.kind)) continue;
       if (countries && (actor.country === null || !countries.has(actor.country))) continue;
-      if (!validDuring(actor.active, query.activeWindow ?? null)) continue;
+      if (window && !overlaps({ start: actor.span.from.day, end: actor.span.to.day }, window)) continue;
       const rank = searchRank(keys, q);
       if (rank !== null) hits.push({ rank, actor });
     }
     hits.sort(compareSearchHits);
-    return page(hits.map((h) => h.actor), request);
+    return { items: hits.slice(request.offset, request.offset + request.limit).map((h) => h.actor), totalCount: hits.length };
   }
 
   async getRelationships(ids: readonly string[]): Promise<Relationship[]> {
@@ -163,39 +163,75 @@ export class EmbeddedStore implements GraphStore {
     });
   }
 
-  private candidates(actorIds: readonly string[] | undefined): Iterable<Relationship> {
-    if (!actorIds) return this.state.relationships.values();
-    const ids = new Set<string>();
-    for (const a of actorIds) this.state.adjacency.get(a)?.forEach((id) => ids.add(id));
-    return [...ids].map((id) => this.state.relationships.get(id)).filter((r): r is Relationship => r !== undefined);
-  }
-
   async listRelationships(filter: RelationshipFilter, request: PageRequest): Promise<PageResult<Relationship>> {
-    const matches = [...this.candidates(filter.actorIds)].filter(relationshipMatcher(filter, this.state.validity));
-    return page(matches.sort(compareRelationships), request);
-  }
-
-  async incident(actorIds: readonly string[], filter: RelationshipFilter): Promise<Relationship[]> {
-    const matcher = relationshipMatcher({ ...filter, actorIds }, this.state.validity);
-    return [...this.candidates(actorIds)].filter(matcher).sort(compareRelationships);
+    const { edges, total } = indexList(this.state.index, filter, request.offset, request.limit);
+    return { items: this.relsAt(edges), totalCount: total };
   }
 
   async snapshot(query: SnapshotQuery): Promise<Snapshot> {
-    const kinds = query.kinds ? new Set<string>(query.kinds) : null;
-    const kindOk = (id: string) => kinds === null || kinds.has(this.state.actors.get(id)?.actor.kind ?? '');
-    const matcher = relationshipMatcher(query, this.state.validity);
-    const matches = [...this.candidates(query.actorIds)]
-      .filter((r) => matcher(r) && kindOk(r.source) && kindOk(r.target))
-      .sort(compareByConfidence);
-    const relationships = matches.slice(0, query.limit).sort(compareRelationships);
-    const actorIds = [...new Set(relationships.flatMap((r) => [r.source, r.target]))].sort(compareIds);
-    return { actors: await this.getActors(actorIds), relationships, truncated: matches.length > query.limit };
+    const { edges, actors, truncated } = indexSnapshot(this.state.index, query);
+    return { actors: this.actorsAt(actors), relationships: this.relsAt(edges), truncated };
+  }
+
+  async neighbourhood(query: NeighbourhoodQuery): Promise<Neighbourhood> {
+    const g = this.state.index;
+    const center = g.actorIndex.get(query.center);
+    if (center === undefined) return { actors: [], relationships: [], distance: new Map(), truncated: false, truncatedBy: null };
+    const n = await indexNeighbourhood(g, query, center);
+    const distance = new Map(n.actors.map((v) => [(g.actors[v] as Actor).id, n.distance[v] as number]));
+    return { actors: this.actorsAt(n.actors), relationships: this.relsAt(n.edges), distance, truncated: n.truncatedBy !== null, truncatedBy: n.truncatedBy };
+  }
+
+  async paths(query: PathQuery): Promise<PathResult> {
+    const g = this.state.index;
+    const from = g.actorIndex.get(query.from);
+    const to = g.actorIndex.get(query.to);
+    if (from === undefined || to === undefined || from === to) return { paths: [], truncated: false, truncatedBy: null };
+    const found = await findIndexPaths(g, query, from, to);
+    const rel = (e: number) => g.rels[e] as Relationship;
+    return {
+      paths: found.paths.map((p) => ({
+        actors: p.nodes.map((v) => (g.actors[v] as Actor).id),
+        hops: p.hops.map((h, i) => ({
+          from: (g.actors[p.nodes[i] as number] as Actor).id,
+          to: (g.actors[p.nodes[i + 1] as number] as Actor).id,
+          relationship: rel(h.primary),
+          alternatives: h.alternatives.map(rel),
+          day: h.day,
+        })),
+      })),
+      truncated: found.truncatedBy !== null,
+      truncatedBy: found.truncatedBy,
+    };
+  }
+
+  async diff(query: DiffQuery): Promise<NetworkDiff> {
+    const g = this.state.index;
+    const marks = indexValidIn(g, query.filter, query.fromWindow, query.toWindow);
+    const added: number[] = [];
+    const ended: number[] = [];
+    const stagesA: Relationship[] = [];
+    const stagesB: Relationship[] = [];
+    let truncated = false;
+    for (const e of g.contract) {
+      const m = marks[e] as number;
+      if (m === 0) continue;
+      const r = g.rels[e] as Relationship;
+      if (isContinuumStage(r.type)) {
+        if (m & 1) stagesA.push(r);
+        if (m & 2) stagesB.push(r);
+      }
+      const list = m === 2 ? added : m === 1 ? ended : null;
+      if (!list) continue;
+      if (list.length < query.limit) list.push(e);
+      else truncated = true;
+    }
+    return { added: this.relsAt(added), ended: this.relsAt(ended), changedStage: stageChangesBetween(stagesA, stagesB), truncated };
   }
 
   async dyad(a: string, b: string): Promise<Relationship[]> {
-    return [...this.candidates([a])]
-      .filter((r) => (r.source === a && r.target === b) || (r.source === b && r.target === a))
-      .sort(compareRelationships);
+    const { edges } = indexList(this.state.index, { actorIds: [a] }, 0, Number.MAX_SAFE_INTEGER);
+    return this.relsAt(edges).filter((r) => (r.source === a && r.target === b) || (r.source === b && r.target === a));
   }
 
   async listEvents(filter: { actorId?: string; window?: DayRange | null }): Promise<NexusEvent[]> {
@@ -223,17 +259,27 @@ export class EmbeddedStore implements GraphStore {
   async listSources(): Promise<SourceWithCount[]> {
     const counts = new Map<string, number>();
     const ds = this.state.toDataset();
-    for (const rec of [...ds.actors, ...ds.relationships, ...ds.events, ...ds.capacity, ...ds.figures]) {
-      for (const id of new Set(rec.citations.map((c) => c.source))) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
+    const cited = [
+      ...ds.actors.map((a) => [...a.citations.map((c) => c.source), ...a.lifespan.map((l) => l.source)]),
+      ...ds.relationships.map((r) => r.claims.map((c) => c.source)),
+      ...[...ds.events, ...ds.capacity, ...ds.figures].map((rec) => rec.citations.map((c) => c.source)),
+    ];
+    for (const ids of cited) for (const id of new Set(ids)) counts.set(id, (counts.get(id) ?? 0) + 1);
     return ds.sources.map((s) => ({ ...s, factCount: counts.get(s.id) ?? 0 })).sort((x, y) => compareIds(x.id, y.id));
+  }
+
+  async getSources(ids: readonly string[]): Promise<Source[]> {
+    return ids.flatMap((id) => {
+      const s = this.state.sources.get(id);
+      return s ? [s] : [];
+    });
   }
 
   async counts(): Promise<StoreCounts> {
     const s = this.state;
     return {
-      actors: s.actors.size,
-      relationships: s.relationships.size,
+      actors: s.actorRecords.size,
+      relationships: s.relationshipRecords.size,
       events: s.events.size,
       sources: s.sources.size,
       capacity: s.capacity.size,

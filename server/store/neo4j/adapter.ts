@@ -1,19 +1,31 @@
 /**
  * The Neo4j store: a GraphStore over a Neo4j 5.26+ database through neo4j-driver. Every query
  * is a registered file in cypher/ (values only as parameters); records are converted in
- * mapping.ts; the contract orderings come from the shared comparators in ../records.ts, so it
- * answers exactly like the embedded store.
+ * mapping.ts; graph questions are one Cypher query each; the contract orderings and the hop rules
+ * come from the shared modules (../records.ts, domain/temporal.ts, domain/stages.ts), so it answers
+ * exactly like the embedded store.
  */
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
-import type { Actor, CapacityAssessment, Dataset, Figure, NexusEvent, Relationship } from '../../domain/schemas.js';
+import type { Actor, Relationship } from '../../domain/derive.js';
+import type { CapacityAssessment, Dataset, Figure, NexusEvent, Source } from '../../domain/schemas.js';
 import { StoreUnavailableError } from '../../domain/errors.js';
 import { searchQuery } from '../../domain/search.js';
+import { stageChangesBetween } from '../../domain/stages.js';
+import { chooseHops } from '../../domain/temporal.js';
 import { datePointStart, intervalRange, type DayRange } from '../../domain/time.js';
+import { isContinuumStage } from '../../domain/vocabulary.js';
 import type {
   ActorQuery,
+  DiffQuery,
+  FoundPath,
   GraphStore,
+  Neighbourhood,
+  NeighbourhoodQuery,
+  NetworkDiff,
   PageRequest,
   PageResult,
+  PathQuery,
+  PathResult,
   RelationshipFilter,
   Snapshot,
   SnapshotQuery,
@@ -21,8 +33,10 @@ import type {
   StoreCounts,
   UpsertResult,
 } from '../port.js';
-import { actorSearchRank, compareIds, compareRelationships, compareSearchHits, parseBatch } from '../records.js';
+import { RELATIONSHIP_HOP_RULES, actorSearchRank, compareIds, compareRelationships, compareSearchHits, parseBatch } from '../records.js';
 import {
+  MAX_DAY,
+  MIN_DAY,
   actorFromProps,
   capacityFromProps,
   countParam,
@@ -53,6 +67,10 @@ function isUnavailable(e: unknown): boolean {
   return e instanceof Neo4jError && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith('Neo.ClientError.Security.'));
 }
 
+function isTimeout(e: unknown): boolean {
+  return e instanceof Neo4jError && /TransactionTimedOut|Transaction\.Terminated|TransactionMarkedAsFailed/.test(e.code);
+}
+
 /** The search-actors.cypher parameters for a raw query. */
 function searchParams(raw: string | undefined): { plain: string; folded: string; skeleton: string } {
   const q = searchQuery(raw);
@@ -75,6 +93,24 @@ function eventStart(e: NexusEvent): number {
   return datePointStart(e.date);
 }
 
+/** One actor sequence from the path queries: its relationship paths give each hop's candidates. */
+function pathFromGroup(ids: string[], variants: Props[][], temporal: PathQuery['temporal']): FoundPath | null {
+  const hops = ids.slice(1).map((_, i) => {
+    const byId = new Map<string, Relationship>();
+    for (const v of variants) {
+      const r = relationshipFromProps(v[i] as Props);
+      byId.set(r.id, r);
+    }
+    return [...byId.values()];
+  });
+  const chosen = chooseHops(hops, RELATIONSHIP_HOP_RULES, temporal);
+  if (!chosen) return null;
+  return {
+    actors: ids,
+    hops: chosen.map((h, i) => ({ from: ids[i] as string, to: ids[i + 1] as string, relationship: h.primary, alternatives: h.alternatives, day: h.day })),
+  };
+}
+
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
 
@@ -91,10 +127,11 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** Run work in a managed read or write transaction; a lost server becomes StoreUnavailableError. */
-  private async transact<T>(mode: 'read' | 'write', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  private async transact<T>(mode: 'read' | 'write', work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
     const session = this.session();
+    const config = timeoutMs !== undefined ? { timeout: timeoutMs } : undefined;
     try {
-      return await (mode === 'read' ? session.executeRead(work) : session.executeWrite(work));
+      return await (mode === 'read' ? session.executeRead(work, config) : session.executeWrite(work, config));
     } catch (e) {
       throw isUnavailable(e) ? new StoreUnavailableError(`Neo4j is unavailable: ${(e as Error).message}`) : e;
     } finally {
@@ -102,8 +139,8 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.transact('read', work);
+  private read<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
+    return this.transact('read', work, timeoutMs);
   }
 
   private write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
@@ -161,26 +198,17 @@ export class Neo4jStore implements GraphStore {
 
   async getRelationships(ids: readonly string[]): Promise<Relationship[]> {
     if (ids.length === 0) return [];
-    const records = await this.read((tx) =>
-      this.queries.run(tx, 'relationshipsByIds', { ids: unique(ids), types: [...NEO4J_RELATIONSHIP_TYPES] }),
-    );
+    const records = await this.read((tx) => this.queries.run(tx, 'relationshipsByIds', { ids: unique(ids) }));
     return inOrder(ids, records.map((r) => relationshipFromProps(r.get('relationship') as Props)));
   }
 
   async listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<PageResult<Relationship>> {
+    const params = { ...relationshipFilterParams(filter), ...pageParams(page) };
     const [record] = await this.read((tx) =>
-      this.queries.run(tx, 'listRelationships', { ...relationshipFilterParams(filter), ...pageParams(page) }),
+      filter.actorIds ? this.queries.run(tx, 'listIncidentRelationships', { ...params, actorIds: unique(filter.actorIds) }) : this.queries.run(tx, 'listRelationships', params),
     );
     const items = ((record?.get('items') ?? []) as Props[]).map(relationshipFromProps).sort(compareRelationships);
     return { items, totalCount: toNumber(record?.get('totalCount') ?? 0) };
-  }
-
-  async incident(actorIds: readonly string[], filter: RelationshipFilter): Promise<Relationship[]> {
-    if (actorIds.length === 0) return [];
-    const records = await this.read((tx) =>
-      this.queries.run(tx, 'incidentRelationships', relationshipFilterParams({ ...filter, actorIds })),
-    );
-    return records.map((r) => relationshipFromProps(r.get('relationship') as Props)).sort(compareRelationships);
   }
 
   async snapshot(query: SnapshotQuery): Promise<Snapshot> {
@@ -192,9 +220,99 @@ export class Neo4jStore implements GraphStore {
       });
       const relationships = ((record?.get('items') ?? []) as Props[]).map(relationshipFromProps).sort(compareRelationships);
       const actorIds = unique(relationships.flatMap((r) => [r.source, r.target])).sort(compareIds);
-      const totalCount = toNumber(record?.get('totalCount') ?? 0);
-      return { actors: await this.actorsIn(tx, actorIds), relationships, truncated: totalCount > query.limit };
+      return { actors: await this.actorsIn(tx, actorIds), relationships, truncated: record?.get('truncated') === true };
     });
+  }
+
+  async neighbourhood(query: NeighbourhoodQuery): Promise<Neighbourhood> {
+    try {
+      const [record] = await this.read(
+        (tx) =>
+          this.queries.run(tx, 'neighbourhood', {
+            center: query.center,
+            depth: countParam(query.depth),
+            maxActors: countParam(Math.max(1, query.maxActors)),
+            ...relationshipFilterParams(query.filter),
+          }),
+        query.budgetMs,
+      );
+      if (!record) return { actors: [], relationships: [], distance: new Map(), truncated: false, truncatedBy: null };
+      const admitted = (record.get('actors') as Array<{ actor: Props; distance: unknown }>).map((x) => ({ actor: actorFromProps(x.actor), distance: toNumber(x.distance) }));
+      const truncated = record.get('truncated') === true;
+      return {
+        actors: admitted.map((x) => x.actor),
+        relationships: (record.get('relationships') as Props[]).map(relationshipFromProps).sort(compareRelationships),
+        distance: new Map(admitted.map((x) => [x.actor.id, x.distance])),
+        truncated,
+        truncatedBy: truncated ? 'LIMIT' : null,
+      };
+    } catch (e) {
+      if (isTimeout(e)) return { actors: [], relationships: [], distance: new Map(), truncated: true, truncatedBy: 'TIME' };
+      throw e;
+    }
+  }
+
+  async paths(q: PathQuery): Promise<PathResult> {
+    const wanted = q.mode === 'K_SHORTEST' ? Math.min(q.k, q.limit) : q.limit;
+    const params = {
+      from: q.from,
+      to: q.to,
+      ...relationshipFilterParams(q.filter),
+      excluded: unique(q.excludeActors),
+      direction: q.direction,
+      maxHops: countParam(q.maxHops),
+      cap: countParam(wanted + 1),
+    };
+    const simple = q.mode !== 'SHORTEST' || q.temporal !== null;
+    let rows: Array<{ ids: string[]; variants: Props[][] }>;
+    try {
+      const records = await this.read(
+        (tx) =>
+          simple
+            ? this.queries.run(tx, 'pathsSimple', {
+                ...params,
+                temporal: q.temporal !== null,
+                maxGap: q.temporal?.maxGapDays == null ? null : neo4j.int(q.temporal.maxGapDays),
+                minDay: neo4j.int(MIN_DAY),
+                maxDay: neo4j.int(MAX_DAY),
+              })
+            : this.queries.run(tx, 'pathsShortest', params),
+        q.budgetMs,
+      );
+      rows = records.map((r) => ({ ids: r.get('ids') as string[], variants: r.get('variants') as Props[][] }));
+    } catch (e) {
+      if (isTimeout(e)) return { paths: [], truncated: true, truncatedBy: 'TIME' };
+      throw e;
+    }
+    let found = rows.map((row) => pathFromGroup(row.ids, row.variants, q.temporal)).filter((p): p is FoundPath => p !== null);
+    if (q.mode === 'SHORTEST' && found.length > 0) {
+      const least = Math.min(...found.map((p) => p.hops.length));
+      found = found.filter((p) => p.hops.length === least);
+    }
+    let capped = found.length > wanted;
+    if (q.mode === 'K_SHORTEST' && capped && wanted >= q.k) capped = false;
+    return { paths: found.slice(0, wanted), truncated: capped, truncatedBy: capped ? 'LIMIT' : null };
+  }
+
+  async diff(query: DiffQuery): Promise<NetworkDiff> {
+    const a = windowParams(query.fromWindow);
+    const b = windowParams(query.toWindow);
+    const { types, minRank, datedOnly, minSources } = relationshipFilterParams(query.filter);
+    const records = await this.read((tx) =>
+      this.queries.run(tx, 'diff', { types, minRank, datedOnly, minSources, aStart: a.windowStart, aEnd: a.windowEnd, bStart: b.windowStart, bEnd: b.windowEnd }),
+    );
+    const rows = records
+      .map((r) => ({ rel: relationshipFromProps(r.get('relationship') as Props), inA: r.get('inA') === true, inB: r.get('inB') === true }))
+      .sort((x, y) => compareRelationships(x.rel, y.rel));
+    const added = rows.filter((r) => r.inB && !r.inA).map((r) => r.rel);
+    const ended = rows.filter((r) => r.inA && !r.inB).map((r) => r.rel);
+    const staged = rows.filter((r) => isContinuumStage(r.rel.type));
+    return {
+      added: added.slice(0, query.limit),
+      ended: ended.slice(0, query.limit),
+      changedStage: stageChangesBetween(staged.filter((r) => r.inA).map((r) => r.rel), staged.filter((r) => r.inB).map((r) => r.rel)),
+      truncated: added.length > query.limit || ended.length > query.limit,
+    };
   }
 
   async dyad(a: string, b: string): Promise<Relationship[]> {
@@ -235,6 +353,12 @@ export class Neo4jStore implements GraphStore {
     return records
       .map((r) => ({ ...sourceFromProps(r.get('source') as Props), factCount: toNumber(r.get('factCount')) }))
       .sort((x, y) => compareIds(x.id, y.id));
+  }
+
+  async getSources(ids: readonly string[]): Promise<Source[]> {
+    if (ids.length === 0) return [];
+    const records = await this.read((tx) => this.queries.run(tx, 'sourcesByIds', { ids: unique(ids) }));
+    return inOrder(ids, records.map((r) => sourceFromProps(r.get('source') as Props)));
   }
 
   async counts(): Promise<StoreCounts> {

@@ -1,18 +1,34 @@
 /**
  * The one place where Neo4j values meet domain records: property maps read from Cypher become
  * Actor, Relationship, … (Neo4j Integers → numbers, absent → null), and domain records become
- * query parameters (day numbers and ranks as Neo4j Integers, citations as parallel lists,
+ * query parameters (day numbers and ranks as Neo4j Integers, citations as parallel lists, claims,
+ * lifespan readings and derived lifespans as JSON checked by the domain schemas on the way back,
  * relationship types upper-cased). The names themselves (labels, types, property keys) are in names.ts.
  */
 import neo4j, { isInt, type Integer } from 'neo4j-driver';
-import type { Actor, CapacityAssessment, Citation, Figure, Interval, NexusEvent, Relationship, Source } from '../../domain/schemas.js';
+import { z } from 'zod';
+import { claimCitations, type Actor, type Lifespan, type Relationship } from '../../domain/derive.js';
+import {
+  claimSchema,
+  lifespanReadingSchema,
+  type ActorRecord,
+  type CapacityAssessment,
+  type Citation,
+  type Figure,
+  type Interval,
+  type NexusEvent,
+  type RelationshipRecord,
+  type Source,
+} from '../../domain/schemas.js';
 import { foldName, searchKeysOf } from '../../domain/search.js';
 import { datePointEnd, datePointStart, type DayRange } from '../../domain/time.js';
 import {
   ACTOR_KINDS,
   CAPACITY_TYPES,
   CONFIDENCE_GRADES,
+  DATING_BASES,
   EVENT_KINDS,
+  RELATIONSHIP_TYPE_INFO,
   confidenceRank,
 } from '../../domain/vocabulary.js';
 import type { PageRequest, RelationshipFilter } from '../port.js';
@@ -106,6 +122,10 @@ export function citationsFromProps(props: Props): Citation[] {
 // ---------------------------------------------------------------------------------------------
 // Intervals and windows
 
+/** The extreme day numbers stand for open sides, so every window parameter is an integer. */
+export const MIN_DAY = -Number.MAX_SAFE_INTEGER;
+export const MAX_DAY = Number.MAX_SAFE_INTEGER;
+
 function intervalProps(interval: Interval | null, fromKey: string, toKey: string, fromDayKey: string, toDayKey: string): Props {
   return {
     [fromKey]: interval?.from ?? null,
@@ -120,13 +140,13 @@ function intervalFromProps(props: Props, fromKey: string, toKey: string): Interv
 }
 
 /**
- * A DayRange filter as the {windowStart, windowEnd} parameters; open sides (and no window) are null.
- * Stored days are integers, so a fractional bound is rounded inwards (same matches).
+ * A DayRange filter as the {windowStart, windowEnd} parameters; open sides (and no window) are the
+ * extreme integers. Stored days are integers, so a fractional bound is rounded inwards (same matches).
  */
-export function windowParams(window: DayRange | null | undefined): { windowStart: Integer | null; windowEnd: Integer | null } {
-  const start = window && Number.isFinite(window.start) ? Math.ceil(window.start) : null;
-  const end = window && Number.isFinite(window.end) ? Math.floor(window.end) : null;
-  return { windowStart: toNeo4jInt(start), windowEnd: toNeo4jInt(end) };
+export function windowParams(window: DayRange | null | undefined): { windowStart: Integer; windowEnd: Integer } {
+  const start = window && Number.isFinite(window.start) ? Math.ceil(window.start) : MIN_DAY;
+  const end = window && Number.isFinite(window.end) ? Math.floor(window.end) : MAX_DAY;
+  return { windowStart: neo4j.int(start), windowEnd: neo4j.int(end) };
 }
 
 /** A count for SKIP/LIMIT: a non-negative Neo4j Integer (unbounded → the largest safe integer). */
@@ -139,29 +159,68 @@ export function pageParams(page: PageRequest): { offset: Integer; limit: Integer
   return { offset: countParam(page.offset), limit: countParam(page.limit) };
 }
 
-/** The parameters shared by the relationship filters (types, actors, confidence, window). */
-export function relationshipFilterParams(filter: RelationshipFilter): {
+/** The filter parameters shared by the relationship queries (types, grade, dating, corroboration, window). */
+export function relationshipFilterParams(filter: Omit<RelationshipFilter, 'actorIds'>): {
   types: string[];
-  actorIds: string[] | null;
   minRank: Integer;
   datedOnly: boolean;
-  windowStart: Integer | null;
-  windowEnd: Integer | null;
+  minSources: Integer;
+  windowStart: Integer;
+  windowEnd: Integer;
 } {
   return {
     types: filter.types ? [...new Set(filter.types.map(toNeo4jType))] : [...NEO4J_RELATIONSHIP_TYPES],
-    actorIds: filter.actorIds ? [...new Set(filter.actorIds)] : null,
-    minRank: neo4j.int(filter.minConfidence ? confidenceRank(filter.minConfidence) : -1),
+    minRank: neo4j.int(filter.minConfidence ? confidenceRank(filter.minConfidence) : 0),
     datedOnly: filter.datedOnly ?? false,
+    minSources: neo4j.int(filter.minSources ?? 0),
     ...windowParams(filter.window),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
+// JSON-valued properties (Neo4j properties cannot hold maps): parsed back with the domain schemas
+
+function jsonProp<T>(props: Props, key: string, schema: z.ZodType<T>): T {
+  const text = str(props, key);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new Error(`Neo4j property "${key}": not JSON`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new Error(`Neo4j property "${key}": ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
+
+const claimsSchema = z.array(claimSchema);
+const readingsSchema = z.array(lifespanReadingSchema);
+const boundSchema = z.object({
+  date: z.string(),
+  day: z.number(),
+  earliest: z.string(),
+  latest: z.string(),
+  basis: z.enum(DATING_BASES),
+  uncertain: z.boolean(),
+  readings: readingsSchema,
+});
+const spanSchema = z.object({ from: boundSchema, to: boundSchema });
+
+// ---------------------------------------------------------------------------------------------
 // Records ⇄ property maps
 
 export function sourceToProps(s: Source): Props {
-  return { id: s.id, title: s.title, authors: [...s.authors], year: toNeo4jInt(s.year), publisher: s.publisher ?? null, file: s.file };
+  return {
+    id: s.id,
+    title: s.title,
+    authors: [...s.authors],
+    year: toNeo4jInt(s.year),
+    publisher: s.publisher ?? null,
+    file: s.file,
+    periodFrom: s.period.from,
+    periodTo: s.period.to,
+    periodNote: s.periodNote,
+  };
 }
 
 export function sourceFromProps(props: Props): Source {
@@ -173,16 +232,19 @@ export function sourceFromProps(props: Props): Source {
     year: toNullableNumber(props.year),
     ...(publisher !== null ? { publisher } : {}),
     file: str(props, 'file'),
+    period: { from: str(props, 'periodFrom'), to: str(props, 'periodTo') },
+    periodNote: strOrNull(props, 'periodNote') ?? '',
   };
 }
 
 /** The three search key lists stored on an Actor node (see server/domain/search.ts). */
-function searchKeyProps(a: Actor): Props {
+function searchKeyProps(a: ActorRecord): Props {
   const keys = searchKeysOf(a);
   return { plainKeys: keys.plain, searchKeys: keys.folded, skeletonKeys: keys.skeleton };
 }
 
-export function actorToProps(a: Actor): Props {
+/** An actor record's properties (its derived lifespan is written separately, see spanToProps). */
+export function actorToProps(a: ActorRecord): Props {
   return {
     id: a.id,
     name: a.name,
@@ -190,8 +252,8 @@ export function actorToProps(a: Actor): Props {
     kind: a.kind,
     country: a.country,
     description: a.description,
-    activeKnown: a.active !== null,
-    ...intervalProps(a.active, 'activeFrom', 'activeTo', 'activeFromDay', 'activeToDay'),
+    lifespanJson: JSON.stringify(a.lifespan),
+    lifespanSources: [...new Set(a.lifespan.map((r) => r.source))],
     nameCollision: a.nameCollision,
     ...searchKeyProps(a),
     nameKey: foldName(a.name),
@@ -199,7 +261,20 @@ export function actorToProps(a: Actor): Props {
   };
 }
 
-export function actorFromProps(props: Props): Actor {
+/** The derived lifespan's properties: the whole of it as JSON and its days for the filters. */
+export function spanToProps(span: Lifespan): Props {
+  return { spanJson: JSON.stringify(span), spanFromDay: neo4j.int(span.from.day), spanToDay: neo4j.int(span.to.day) };
+}
+
+export function spanFromJson(text: unknown): Lifespan | undefined {
+  return typeof text === 'string' ? jsonProp({ spanJson: text }, 'spanJson', spanSchema) : undefined;
+}
+
+export function readingsFromJson(text: unknown): ActorRecord['lifespan'] {
+  return jsonProp({ lifespanJson: text }, 'lifespanJson', readingsSchema);
+}
+
+export function actorRecordFromProps(props: Props): ActorRecord {
   return {
     id: str(props, 'id'),
     name: str(props, 'name'),
@@ -207,10 +282,14 @@ export function actorFromProps(props: Props): Actor {
     kind: oneOf(props, 'kind', ACTOR_KINDS),
     country: strOrNull(props, 'country'),
     description: strOrNull(props, 'description') ?? '',
-    active: props.activeKnown === true ? intervalFromProps(props, 'activeFrom', 'activeTo') : null,
+    lifespan: jsonProp(props, 'lifespanJson', readingsSchema),
     nameCollision: strOrNull(props, 'nameCollision'),
     citations: citationsFromProps(props),
   };
+}
+
+export function actorFromProps(props: Props): Actor {
+  return { ...actorRecordFromProps(props), span: jsonProp(props, 'spanJson', spanSchema) };
 }
 
 /** A relationship as an UNWIND row: the Neo4j type and endpoints beside the property map. */
@@ -222,7 +301,12 @@ export interface RelationshipRow {
   props: Props;
 }
 
-export function relationshipToRow(r: Relationship): RelationshipRow {
+/** A relationship record's properties (its derived fields are written separately, see derivedToProps). */
+export function relationshipToRow(r: RelationshipRecord): RelationshipRow {
+  const dates = r.claims.flatMap((c) => [c.from, c.to]).filter((d): d is string => d !== null);
+  // The earliest and latest claim date (ties to the lexically smaller), for the actors' attestation.
+  const first = dates.reduce<string | null>((a, d) => (a === null || datePointStart(d) < datePointStart(a) || (datePointStart(d) === datePointStart(a) && d < a) ? d : a), null);
+  const last = dates.reduce<string | null>((a, d) => (a === null || datePointEnd(d) > datePointEnd(a) || (datePointEnd(d) === datePointEnd(a) && d < a) ? d : a), null);
   return {
     id: r.id,
     type: toNeo4jType(r.type),
@@ -230,28 +314,66 @@ export function relationshipToRow(r: Relationship): RelationshipRow {
     target: r.target,
     props: {
       id: r.id,
-      ...intervalProps(r.interval, 'fromDate', 'toDate', 'fromDay', 'toDay'),
-      confidence: r.confidence,
-      confidenceRank: neo4j.int(confidenceRank(r.confidence)),
       description: r.description,
       stageNote: r.stageNote,
-      ...citationsToProps(r.citations),
+      claimsJson: JSON.stringify(r.claims),
+      claimSources: [...new Set(r.claims.map((c) => c.source))],
+      claimFirstDate: first,
+      claimFirstDay: first === null ? null : neo4j.int(datePointStart(first)),
+      claimLastDate: last,
+      claimLastDay: last === null ? null : neo4j.int(datePointEnd(last)),
+      undirected: !RELATIONSHIP_TYPE_INFO[r.type].directed,
     },
   };
 }
 
-/** From `r {.*, type: type(r), source: s.id, target: t.id}`. */
-export function relationshipFromProps(props: Props): Relationship {
+/** What derive.ts adds to a relationship, as properties (citations are re-derived from the claims on read). */
+export function derivedToProps(r: Relationship): Props {
+  return {
+    fromDate: r.interval.from,
+    toDate: r.interval.to,
+    validFrom: neo4j.int(r.validity.from.day),
+    validTo: neo4j.int(r.validity.to.day),
+    validFromDate: r.validity.from.date,
+    validToDate: r.validity.to.date,
+    validFromBasis: r.validity.from.basis,
+    validToBasis: r.validity.to.basis,
+    dated: r.dated,
+    confidence: r.confidence,
+    confidenceRank: neo4j.int(confidenceRank(r.confidence)),
+    corroboration: neo4j.int(r.corroboration),
+    datesDisagree: r.datesDisagree,
+  };
+}
+
+/** From `r {.*, type: type(r), source: s.id, target: t.id}`: the record part. */
+export function relationshipRecordFromProps(props: Props): RelationshipRecord {
   return {
     id: str(props, 'id'),
     source: str(props, 'source'),
     target: str(props, 'target'),
     type: fromNeo4jType(str(props, 'type')),
-    interval: intervalFromProps(props, 'fromDate', 'toDate'),
-    confidence: oneOf(props, 'confidence', CONFIDENCE_GRADES),
     description: strOrNull(props, 'description') ?? '',
     stageNote: strOrNull(props, 'stageNote'),
-    citations: citationsFromProps(props),
+    claims: jsonProp(props, 'claimsJson', claimsSchema),
+  };
+}
+
+/** From `r {.*, type: type(r), source: s.id, target: t.id}`: the record with its stored derived fields. */
+export function relationshipFromProps(props: Props): Relationship {
+  const rec = relationshipRecordFromProps(props);
+  return {
+    ...rec,
+    interval: intervalFromProps(props, 'fromDate', 'toDate'),
+    confidence: oneOf(props, 'confidence', CONFIDENCE_GRADES),
+    corroboration: toNumber(props.corroboration),
+    datesDisagree: props.datesDisagree === true,
+    validity: {
+      from: { date: str(props, 'validFromDate'), day: toNumber(props.validFrom), basis: oneOf(props, 'validFromBasis', DATING_BASES) },
+      to: { date: str(props, 'validToDate'), day: toNumber(props.validTo), basis: oneOf(props, 'validToBasis', DATING_BASES) },
+    },
+    dated: props.dated === true,
+    citations: claimCitations(rec.claims),
   };
 }
 

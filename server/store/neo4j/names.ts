@@ -32,15 +32,17 @@ const CITATION_KEYS = ['citationSources', 'citationQuotes', 'citationLocations',
 /** Every property key stored on nodes and relationships. */
 export const PROPERTY_KEYS: readonly string[] = [
   ...new Set([
-    // Actor
-    'id', 'name', 'aliases', 'kind', 'country', 'description', 'activeKnown', 'activeFrom', 'activeTo',
-    'activeFromDay', 'activeToDay', 'nameCollision', 'searchKeys', 'plainKeys', 'skeletonKeys', 'nameKey',
-    // Relationship (+ event, capacity, figure periods)
-    'fromDate', 'toDate', 'fromDay', 'toDay', 'confidence', 'confidenceRank', 'stageNote',
+    // Actor (record, search keys, derived lifespan)
+    'id', 'name', 'aliases', 'kind', 'country', 'description', 'lifespanJson', 'lifespanSources', 'nameCollision',
+    'searchKeys', 'plainKeys', 'skeletonKeys', 'nameKey', 'spanJson', 'spanFromDay', 'spanToDay',
+    // Relationship (record, attestation, derived)
+    'stageNote', 'claimsJson', 'claimSources', 'claimFirstDate', 'claimFirstDay', 'claimLastDate', 'claimLastDay', 'undirected',
+    'fromDate', 'toDate', 'validFrom', 'validTo', 'validFromDate', 'validToDate', 'validFromBasis', 'validToBasis',
+    'dated', 'confidence', 'confidenceRank', 'corroboration', 'datesDisagree',
     // Source
-    'title', 'authors', 'year', 'publisher', 'file',
-    // Event
-    'date', 'endDate',
+    'title', 'authors', 'year', 'publisher', 'file', 'periodFrom', 'periodTo', 'periodNote',
+    // Event (+ capacity, figure periods)
+    'date', 'endDate', 'fromDay', 'toDay',
     // CapacityAssessment
     'capacity', 'note',
     // Figure
@@ -52,4 +54,4 @@ export const PROPERTY_KEYS: readonly string[] = [
 ];
 
 /** Keys of the row maps the write queries UNWIND, and of the maps the read queries return. */
-export const ROW_KEYS: readonly string[] = ['props', 'type', 'source', 'target', 'actors', 'places', 'region'];
+export const ROW_KEYS: readonly string[] = ['props', 'type', 'source', 'target', 'actors', 'places', 'region', 'actor', 'distance', 'ok', 'rels'];

@@ -8,6 +8,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
+import { MAX_PATH_HOPS } from '../port.js';
+import { NEO4J_RELATIONSHIP_TYPES } from './names.js';
 
 export const DEFAULT_CYPHER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../cypher');
 
@@ -20,16 +22,24 @@ export interface QuerySpec {
 
 const W = ['windowStart', 'windowEnd'] as const;
 
+const F = ['types', 'minRank', 'datedOnly', 'minSources', ...W] as const;
+const PATH = ['from', 'to', ...F, 'excluded', 'direction', 'maxHops', 'cap'] as const;
+
 export const QUERIES = {
   schema: { file: 'schema.cypher', params: [], script: true },
   adminClear: { file: 'admin-clear.cypher', params: [] },
   ping: { file: 'ping.cypher', params: [] },
   actorsByIds: { file: 'actors-by-ids.cypher', params: ['ids'] },
+  actorIdsPage: { file: 'actor-ids-page.cypher', params: ['after', 'limit'] },
   searchActors: { file: 'search-actors.cypher', params: ['plain', 'folded', 'skeleton', 'kinds', 'countries', ...W, 'offset', 'limit'] },
-  relationshipsByIds: { file: 'relationships-by-ids.cypher', params: ['ids', 'types'] },
-  listRelationships: { file: 'list-relationships.cypher', params: ['types', 'actorIds', 'minRank', 'datedOnly', ...W, 'offset', 'limit'] },
-  incidentRelationships: { file: 'incident-relationships.cypher', params: ['types', 'actorIds', 'minRank', 'datedOnly', ...W] },
-  snapshotRelationships: { file: 'snapshot-relationships.cypher', params: ['types', 'actorIds', 'kinds', 'minRank', 'datedOnly', ...W, 'limit'] },
+  relationshipsByIds: { file: 'relationships-by-ids.cypher', params: ['ids'] },
+  listRelationships: { file: 'list-relationships.cypher', params: [...F, 'offset', 'limit'] },
+  listIncidentRelationships: { file: 'list-incident-relationships.cypher', params: ['actorIds', ...F, 'offset', 'limit'] },
+  snapshotRelationships: { file: 'snapshot-relationships.cypher', params: [...F, 'kinds', 'limit'] },
+  neighbourhood: { file: 'neighbourhood.cypher', params: ['center', 'depth', 'maxActors', ...F] },
+  pathsShortest: { file: 'paths-shortest.cypher', params: [...PATH] },
+  pathsSimple: { file: 'paths-simple.cypher', params: [...PATH, 'temporal', 'maxGap', 'minDay', 'maxDay'] },
+  diff: { file: 'diff.cypher', params: ['types', 'minRank', 'datedOnly', 'minSources', 'aStart', 'aEnd', 'bStart', 'bEnd'] },
   dyad: { file: 'dyad.cypher', params: ['a', 'b', 'types'] },
   listEvents: { file: 'list-events.cypher', params: ['actorId', ...W] },
   eventsByIds: { file: 'events-by-ids.cypher', params: ['ids'] },
@@ -48,6 +58,10 @@ export const QUERIES = {
   upsertEvents: { file: 'upsert-events.cypher', params: ['rows'] },
   upsertCapacity: { file: 'upsert-capacity.cypher', params: ['rows'] },
   upsertFigures: { file: 'upsert-figures.cypher', params: ['rows'] },
+  derivationActorInputs: { file: 'derivation-actor-inputs.cypher', params: ['ids'] },
+  setActorSpans: { file: 'set-actor-spans.cypher', params: ['rows'] },
+  derivationRelationshipInputs: { file: 'derivation-relationship-inputs.cypher', params: ['ids'] },
+  setRelationshipDerived: { file: 'set-relationship-derived.cypher', params: ['rows'] },
 } as const satisfies Record<string, QuerySpec>;
 
 export type QueryName = keyof typeof QUERIES;
@@ -75,6 +89,20 @@ export function stripLineComments(text: string): string {
     .join('\n');
 }
 
+/**
+ * Expand the registry's two templates: the lines between `// @each relationship-type` and
+ * `// @end` are repeated for every relationship type of the vocabulary (`__TYPE__`), those between
+ * `// @each hop-count` and `// @end` for every hop count 1…MAX_PATH_HOPS (`__HOPS__`), joined by
+ * UNION ALL. Only vocabulary names and integers are ever put into the text.
+ */
+export function expandTemplates(text: string): string {
+  return text.replace(/^([ \t]*)\/\/ @each (relationship-type|hop-count)\n([\s\S]*?)^[ \t]*\/\/ @end\n/gm, (_all, indent: string, kind: string, body: string) => {
+    const values = kind === 'relationship-type' ? [...NEO4J_RELATIONSHIP_TYPES] : Array.from({ length: MAX_PATH_HOPS }, (_, i) => String(i + 1));
+    const token = kind === 'relationship-type' ? '__TYPE__' : '__HOPS__';
+    return values.map((v) => body.split(token).join(v)).join(`${indent}UNION ALL\n`);
+  });
+}
+
 /** The statements of a script, comments removed, split on ';'. */
 export function splitStatements(text: string): string[] {
   return stripLineComments(text)
@@ -96,7 +124,7 @@ export class QueryRegistry {
         try {
           const text = await readFile(file, 'utf8');
           if (stripLineComments(text).trim() === '') missing.push(`${file} (query "${name}": file has no Cypher)`);
-          else texts.set(name, text);
+          else texts.set(name, expandTemplates(text));
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           missing.push(`${file} (query "${name}": ${code === 'ENOENT' ? 'file not found' : (e as Error).message})`);

@@ -1,0 +1,27 @@
+// Query: listIncidentRelationships
+// Purpose: one page of the relationships touching any of the given actors that pass a filter, with
+//   the total count. Each actor is found by an index seek on Actor.id and expanded both ways; a
+//   relationship between two of the actors is counted once.
+//   Order (contract): validity start day ascending, then id.
+// Params: $actorIds (list of actor ids), $types, $minRank, $datedOnly, $minSources,
+//   $windowStart / $windowEnd, $offset / $limit (as in list-relationships.cypher).
+// Returns: one row: totalCount (integer), items (list of relationship maps with type, source, target).
+// Plan (PROFILE, 5.26): NodeUniqueIndexSeek (Actor.id) → Expand(All) → Filter → Distinct → EagerAggregation → Sort → Skip → Limit.
+UNWIND $actorIds AS actorId
+MATCH (:Actor {id: actorId})-[r]-(:Actor)
+WHERE type(r) IN $types
+  AND r.confidenceRank >= $minRank
+  AND r.validFrom <= $windowEnd AND r.validTo >= $windowStart
+  AND (NOT $datedOnly OR r.dated)
+  AND r.corroboration >= $minSources
+WITH DISTINCT r
+WITH collect(r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id}) AS matched
+CALL (matched) {
+  UNWIND matched AS rel
+  WITH rel
+  ORDER BY rel.validFrom, rel.id
+  SKIP $offset
+  LIMIT $limit
+  RETURN collect(rel) AS items
+}
+RETURN size(matched) AS totalCount, items
