@@ -6,7 +6,7 @@
 // Params: $actorIds (list of actor ids), $types, $minRank, $datedOnly, $minSources,
 //   $windowStart / $windowEnd, $offset / $limit (as in list-relationships.cypher).
 // Returns: one row: totalCount (integer), items (list of relationship maps with type, source, target).
-// Plan (PROFILE, 5.26): NodeUniqueIndexSeek (Actor.id) → Expand(All) → Filter → Distinct → EagerAggregation → Sort → Skip → Limit.
+// Plan (PROFILE, 5.26): NodeUniqueIndexSeek (Actor.id) → Expand(All) → Filter → Distinct → Sort → EagerAggregation.
 UNWIND $actorIds AS actorId
 MATCH (:Actor {id: actorId})-[r]-(:Actor)
 WHERE type(r) IN $types
@@ -15,13 +15,7 @@ WHERE type(r) IN $types
   AND (NOT $datedOnly OR r.dated)
   AND r.corroboration >= $minSources
 WITH DISTINCT r
+WITH r
+ORDER BY r.validFrom, r.id
 WITH collect(r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id}) AS matched
-CALL (matched) {
-  UNWIND matched AS rel
-  WITH rel
-  ORDER BY rel.validFrom, rel.id
-  SKIP $offset
-  LIMIT $limit
-  RETURN collect(rel) AS items
-}
-RETURN size(matched) AS totalCount, items
+RETURN size(matched) AS totalCount, matched[$offset..$offset + $limit] AS items

@@ -7,20 +7,15 @@
 //   corroboration), $windowStart / $windowEnd (day numbers; open sides are the extreme integers;
 //   judged on the stored validity days), $offset / $limit (integers).
 // Returns: one row: totalCount (integer), items (list of relationship maps with type, source, target).
-// Plan (PROFILE, 5.26): DirectedAllRelationshipsScan → Filter → EagerAggregation → (subquery) Sort → Skip → Limit.
+// Plan (PROFILE, 5.26): DirectedAllRelationshipsScan → Filter → Sort → EagerAggregation (the rows are sorted
+//   before they are collected: sorting rows that each carry the collected list costs that list per row).
 MATCH (s:Actor)-[r]->(t:Actor)
 WHERE type(r) IN $types
   AND r.confidenceRank >= $minRank
   AND r.validFrom <= $windowEnd AND r.validTo >= $windowStart
   AND (NOT $datedOnly OR r.dated)
   AND r.corroboration >= $minSources
+WITH s, r, t
+ORDER BY r.validFrom, r.id
 WITH collect(r {.*, type: type(r), source: s.id, target: t.id}) AS matched
-CALL (matched) {
-  UNWIND matched AS rel
-  WITH rel
-  ORDER BY rel.validFrom, rel.id
-  SKIP $offset
-  LIMIT $limit
-  RETURN collect(rel) AS items
-}
-RETURN size(matched) AS totalCount, items
+RETURN size(matched) AS totalCount, matched[$offset..$offset + $limit] AS items

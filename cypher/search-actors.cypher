@@ -9,7 +9,7 @@
 //   integers when open; judged on the stored lifespan days),
 //   $offset / $limit (integers).
 // Returns: one row: totalCount (integer), items (list of Actor property maps, in contract order).
-// Plan (PROFILE, 5.26): NodeByLabelScan (Actor) → Filter → EagerAggregation → (subquery) Sort → Skip → Limit.
+// Plan (PROFILE, 5.26): NodeByLabelScan (Actor) → Filter → Sort → EagerAggregation.
 MATCH (a:Actor)
 WHERE ($kinds IS NULL OR a.kind IN $kinds)
   AND ($countries IS NULL OR a.country IN $countries)
@@ -25,13 +25,7 @@ WITH a,
     WHEN size($plain) >= 5 AND size($skeleton) >= 3 AND any(k IN a.skeletonKeys WHERE k CONTAINS $skeleton) THEN 6
   END AS rank
 WHERE rank IS NOT NULL
-WITH collect({actor: a {.*}, rank: rank, nameKey: a.nameKey}) AS hits
-CALL (hits) {
-  UNWIND hits AS hit
-  WITH hit
-  ORDER BY hit.rank, hit.nameKey, hit.actor.id
-  SKIP $offset
-  LIMIT $limit
-  RETURN collect(hit.actor) AS items
-}
-RETURN size(hits) AS totalCount, items
+WITH a, rank
+ORDER BY rank, a.nameKey, a.id
+WITH collect(a {.*}) AS hits
+RETURN size(hits) AS totalCount, hits[$offset..$offset + $limit] AS items

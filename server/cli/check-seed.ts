@@ -5,15 +5,12 @@
  * statistics and the stage history of every pair whose stage changes. Exits 1 on any problem.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED_DIR, loadSeedDir } from '../dataset/load.js';
-import { datasetGateProblems, datingStats, readStageSequences } from '../dataset/gates.js';
+import { DEFAULT_STAGES_FILE, datasetGateProblems, datingStats, readStageSequences } from '../dataset/gates.js';
 import { verifyQuotes } from '../dataset/verify-quotes.js';
 import { deriveDataset } from '../domain/derive.js';
 import { DomainError } from '../domain/errors.js';
 import { stagedPairs, stagePeriods } from '../domain/stages.js';
-
-export const DEFAULT_STAGES_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed/stages.json');
 
 async function main(): Promise<number> {
   const docs = process.argv[2];

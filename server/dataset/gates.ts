@@ -5,6 +5,8 @@
  * sequence its claims give equals it. Also the dating statistics the notes and README quote.
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { SeedProblem } from '../domain/errors.js';
 import { deriveDataset, type Actor, type Relationship } from '../domain/derive.js';
@@ -13,6 +15,9 @@ import { idSchema } from '../domain/schemas.js';
 import { datePointEnd, datePointStart } from '../domain/time.js';
 import { pairKey, stagedPairs, stagePeriods, stageSequence } from '../domain/stages.js';
 import { CONTINUUM_STAGES, isDatedBasis, RELATIONSHIP_TYPE_INFO } from '../domain/vocabulary.js';
+
+/** The coded stage sequences: one file for the whole dataset, since a pair's claims may come from several documents. */
+export const DEFAULT_STAGES_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seed/stages.json');
 
 export const stageSequencesSchema = z.object({
   pairs: z.array(

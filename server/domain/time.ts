@@ -77,37 +77,3 @@ export function validDuring(interval: IntervalLike | null | undefined, window: D
 export function dayToIso(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
-
-/** The later of two date points by start (null = unknown, ignored). */
-function laterStart(a: string | null, b: string | null): string | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return datePointStart(a) >= datePointStart(b) ? a : b;
-}
-
-/** The earlier of two date points by end (null = unknown, ignored). */
-function earlierEnd(a: string | null, b: string | null): string | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return datePointEnd(a) <= datePointEnd(b) ? a : b;
-}
-
-/**
- * When a relationship is treated as valid: its own dates, with an unknown start bounded by the
- * later of its actors' known starts and an unknown end by the earlier of their known ends (a
- * membership of ISAF cannot predate ISAF). Explicit dates are never changed, and a derived bound
- * that would end the validity before it starts is dropped — the end first (a successor starts
- * after its predecessor ended).
- */
-export function validityOf(
-  interval: IntervalLike,
-  sourceActive: IntervalLike | null | undefined,
-  targetActive: IntervalLike | null | undefined,
-): { from: string | null; to: string | null } {
-  let from = interval.from ?? laterStart(sourceActive?.from ?? null, targetActive?.from ?? null);
-  let to = interval.to ?? earlierEnd(sourceActive?.to ?? null, targetActive?.to ?? null);
-  const backwards = () => from !== null && to !== null && datePointStart(from) > datePointEnd(to);
-  if (backwards() && interval.to === null) to = null;
-  if (backwards() && interval.from === null) from = null;
-  return { from, to };
-}

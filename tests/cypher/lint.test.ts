@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintCypherQuery, testData, type DbSchema, type SyntaxDiagnostic } from '@neo4j-cypher/language-support';
-import { DEFAULT_CYPHER_DIR, QUERIES, QUERY_NAMES, QueryRegistry, stripLineComments, type QueryName } from '../../server/store/neo4j/queries.js';
+import { DEFAULT_CYPHER_DIR, QUERIES, QUERY_NAMES, QueryRegistry, expandTemplates, stripLineComments, type QueryName } from '../../server/store/neo4j/queries.js';
 import { LINK_TYPES, NEO4J_RELATIONSHIP_TYPES, NODE_LABELS, PROPERTY_KEYS, ROW_KEYS } from '../../server/store/neo4j/names.js';
 
 const ERROR = 1;
@@ -53,23 +53,24 @@ describe('cypher/ files', () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
-  it.each(files)('%s passes the Neo4j linter with no errors or warnings', (file) => {
+  it.each(files)('%s passes the Neo4j linter with no errors or warnings (templates expanded as the registry runs them)', (file) => {
     const name = entryByFile.get(file);
     expect(name, `${file} is not in the registry`).toBeDefined();
-    const text = readFileSync(path.join(DEFAULT_CYPHER_DIR, file), 'utf8');
+    const text = expandTemplates(readFileSync(path.join(DEFAULT_CYPHER_DIR, file), 'utf8'));
     const diagnostics = lint(text, QUERIES[name as QueryName].params);
     // Every warning counts too: unknown labels, relationship types, properties and parameters,
     // deprecated syntax, cartesian products. An intended warning would have to be allowed here by name.
     expect(show(file, text, diagnostics)).toEqual([]);
   });
 
-  it.each(files)('%s has a header comment (purpose, params, returns)', (file) => {
+  it.each(files)('%s has a header comment (purpose, params, returns, and the plan for every query)', (file) => {
     const text = readFileSync(path.join(DEFAULT_CYPHER_DIR, file), 'utf8');
     const header = text.split('\n').filter((l) => l.startsWith('//')).join('\n');
     expect(text.startsWith('//')).toBe(true);
     expect(header).toMatch(/Purpose:/);
     expect(header).toMatch(/Params:/);
     expect(header).toMatch(/Returns:/);
+    if (!(QUERIES[entryByFile.get(file) as QueryName] as { script?: boolean }).script) expect(header).toMatch(/Plan \(PROFILE, 5\.26\):/);
   });
 
   it.each(files)('%s uses exactly the parameters its registry entry declares', (file) => {
@@ -125,6 +126,16 @@ describe('the lint itself', () => {
   it('finds every $parameter in a file, ignoring comments, strings and dynamic types', () => {
     const text = "// uses $notThis\nMATCH (a)-[r:$(row.type)]->(b) WHERE a.name = '$notThat' AND a.id = $id RETURN $`limit`";
     expect([...usedParams(text)].sort()).toEqual(['id', 'limit']);
+  });
+});
+
+describe('the templates', () => {
+  it('repeat a block per vocabulary type and per hop count, joined by UNION ALL', () => {
+    const text = 'CALL () {\n  // @each relationship-type\n  MATCH ()-[r:__TYPE__]->() RETURN r\n  // @end\n}\n';
+    const out = expandTemplates(text);
+    expect(out).toContain('MATCH ()-[r:ALLIANCE]->() RETURN r\n  UNION ALL\n');
+    expect(out.match(/UNION ALL/g)).toHaveLength(NEO4J_RELATIONSHIP_TYPES.length - 1);
+    expect(expandTemplates('// @each hop-count\nMATCH p = (a)(()--()){__HOPS__}(b)\n// @end\n')).toContain('{6}');
   });
 });
 

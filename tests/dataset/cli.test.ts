@@ -31,14 +31,14 @@ describe('npm run db:seed', () => {
   it('rejects an invalid seed file before connecting, naming file, record and field', async () => {
     const dir = await tempDir();
     const bad = {
-      source: { id: 'doc', title: 'Doc', authors: [], year: 2000, file: 'doc.txt' },
+      source: { id: 'doc', title: 'Doc', authors: [], year: 2000, file: 'doc.txt', period: { from: '1990', to: '2000' } },
       actors: [{ id: 'a', name: 'A', kind: 'terrorist_group', citations: [{ source: 'doc', quote: 'a long enough quote' }] }],
-      relationships: [{ id: 'r1', source: 'a', target: 'a', type: 'alliance', confidence: 'certain', citations: [{ source: 'doc', quote: 'a long enough quote' }] }],
+      relationships: [{ id: 'r1', source: 'a', target: 'a', type: 'alliance', claims: [{ source: 'doc', quote: 'a long enough quote', confidence: 'certain' }] }],
     };
     await writeFile(path.join(dir, 'bad.json'), JSON.stringify(bad));
     const { code, out } = run('server/cli/seed-neo4j.ts', [], { NEO4J_URI: 'bolt://127.0.0.1:1', SEED_DIR: dir });
     expect(code).toBe(1);
-    expect(out).toMatch(/bad\.json › relationships\[0\] \(id "r1"\) › confidence/);
+    expect(out).toMatch(/bad\.json › relationships\[0\] \(id "r1"\) › claims\.0\.confidence/);
     expect(out).not.toMatch(/127\.0\.0\.1:1|connect/i);
   });
 
@@ -66,6 +66,6 @@ describe('npm run verify:sources', () => {
     await writeFile(path.join(docs, '003_8d3183851164a6fb.txt'), 'nothing here');
     const broken = run('server/cli/verify-sources.ts', [docs], {});
     expect(broken.code).toBe(1);
-    expect(broken.out).toMatch(/MISS relationship d003-r\d+ \[csto-sco-nexus\]: quote not found verbatim/);
+    expect(broken.out).toMatch(/MISS relationship [a-z0-9-]+ \[csto-sco-nexus\]: quote not found verbatim/);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Test server: the real app (createApp) on an ephemeral loopback port, over an in-memory embedded
- * store holding the sourced dataset. Optionally builds the explorer first.
+ * Test server: the real app (createApp) on an ephemeral loopback port, over a store holding the
+ * sourced dataset — the in-memory embedded store, or the Neo4j named by NEO4J_URI (emptied and
+ * seeded first). Optionally builds the explorer first.
  */
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -9,7 +10,9 @@ import { createApp } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { loadSeedDir } from '../../server/dataset/load.js';
 import { EmbeddedStore } from '../../server/store/embedded/adapter.js';
+import type { GraphStore } from '../../server/store/port.js';
 import type { NexusService } from '../../server/services/nexus.js';
+import { neo4jTestConfig } from './neo4j.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -29,11 +32,29 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { buildClient?: boolean; limits?: Partial<Config['limits']> } = {}): Promise<TestServer> {
+export type TestStore = 'embedded' | 'neo4j';
+
+/** A store holding the sourced dataset. Neo4j: the database named by NEO4J_URI is emptied first. */
+export async function openSeededStore(kind: TestStore): Promise<GraphStore> {
+  const seed = await loadSeedDir();
+  if (kind === 'embedded') {
+    const store = await EmbeddedStore.open({ dataFile: null });
+    await store.upsert(seed);
+    return store;
+  }
+  const config = neo4jTestConfig();
+  if (!config) throw new Error('NEO4J_URI is not set');
+  const { openNeo4jStore } = await import('../../server/store/neo4j/adapter.js');
+  const store = await openNeo4jStore(config);
+  await store.clearAll();
+  await store.upsert(seed);
+  return store;
+}
+
+export async function startTestServer(options: { buildClient?: boolean; limits?: Partial<Config['limits']>; store?: TestStore } = {}): Promise<TestServer> {
   if (options.buildClient) await ensureClientBuilt();
   const config = loadConfig({ NODE_ENV: 'test' });
-  const store = await EmbeddedStore.open({ dataFile: null });
-  await store.upsert(await loadSeedDir());
+  const store = await openSeededStore(options.store ?? 'embedded');
   const { app, service, stop } = await createApp({ store, config: { ...config, limits: { ...config.limits, ...options.limits } } });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -18,8 +18,12 @@ import { foldName } from '../../server/domain/search.js';
 import { datePointEnd, datePointStart, yearRange } from '../../server/domain/time.js';
 import { CONFIDENCE_GRADES, RELATIONSHIP_TYPES, confidenceRank } from '../../server/domain/vocabulary.js';
 import {
+  MAX_DAY,
+  MIN_DAY,
   actorFromProps,
+  actorRecordFromProps,
   actorToProps,
+  derivedToProps,
   capacityFromProps,
   capacityToRow,
   citationsFromProps,
@@ -31,7 +35,9 @@ import {
   pageParams,
   relationshipFilterParams,
   relationshipFromProps,
+  relationshipRecordFromProps,
   relationshipToRow,
+  spanToProps,
   sourceFromProps,
   sourceToProps,
   toNeo4jInt,
@@ -44,7 +50,8 @@ import { NEO4J_RELATIONSHIP_TYPES, fromNeo4jType, toNeo4jType } from '../../serv
 import { canonicalJson, changedRecords, chunks } from '../../server/store/neo4j/upsert.js';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DEFAULT_SEED_DIR, parseSeedFile } from '../../server/dataset/load.js';
+import { DEFAULT_SEED_DIR, loadSeedDir, parseSeedFile } from '../../server/dataset/load.js';
+import { deriveDataset } from '../../server/domain/derive.js';
 
 const cite = (source = 'doc-a', location?: string): Citation => ({ source, quote: 'a verbatim quote from the document', ...(location !== undefined ? { location } : {}) });
 
@@ -120,12 +127,12 @@ describe('citations', () => {
 });
 
 describe('parameters', () => {
-  it('turns a window into day-number Integers, open sides into null', () => {
+  it('turns a window into day-number Integers, open sides into the extreme integers', () => {
     const w = windowParams(yearRange(2001));
     expect(intOf(w.windowStart)).toBe(datePointStart('2001'));
     expect(intOf(w.windowEnd)).toBe(datePointEnd('2001'));
-    expect(windowParams(null)).toEqual({ windowStart: null, windowEnd: null });
-    expect(windowParams({ start: -Infinity, end: 100 }).windowStart).toBeNull();
+    expect([intOf(windowParams(null).windowStart), intOf(windowParams(null).windowEnd)]).toEqual([MIN_DAY, MAX_DAY]);
+    expect(intOf(windowParams({ start: -Infinity, end: 100 }).windowStart)).toBe(MIN_DAY);
     expect(intOf(windowParams({ start: 1.5, end: 9.5 }).windowStart)).toBe(2);
     expect(intOf(windowParams({ start: 1.5, end: 9.5 }).windowEnd)).toBe(9);
   });
@@ -139,20 +146,21 @@ describe('parameters', () => {
   it('builds relationship filter parameters from the vocabulary only', () => {
     const all = relationshipFilterParams({});
     expect(all.types).toEqual(NEO4J_RELATIONSHIP_TYPES);
-    expect(all.actorIds).toBeNull();
-    expect(intOf(all.minRank)).toBe(-1);
-    const some = relationshipFilterParams({ types: ['alliance', 'funds'], actorIds: ['imu', 'imu'], minConfidence: 'reported' });
+    expect(intOf(all.minRank)).toBe(0);
+    expect(intOf(all.minSources)).toBe(0);
+    expect(all.datedOnly).toBe(false);
+    const some = relationshipFilterParams({ types: ['alliance', 'funds', 'alliance'], minConfidence: 'reported', minSources: 2, datedOnly: true });
     expect(some.types).toEqual(['ALLIANCE', 'FUNDS']);
-    expect(some.actorIds).toEqual(['imu']);
     expect(intOf(some.minRank)).toBe(confidenceRank('reported'));
+    expect(intOf(some.minSources)).toBe(2);
   });
 });
 
 describe('records round trip (record → parameters → stored map → record)', () => {
-  it('sources, with and without publisher and year', () => {
+  it('sources, with and without publisher and year, with their period', () => {
     for (const raw of [
-      { id: 'doc-a', title: 'A paper', authors: ['A. Author'], year: 2009, publisher: 'Press', file: 'a.pdf' },
-      { id: 'doc-b', title: 'B paper', authors: [], year: null, file: 'b.pdf' },
+      { id: 'doc-a', title: 'A paper', authors: ['A. Author'], year: 2009, publisher: 'Press', file: 'a.pdf', period: { from: '1991', to: '2009' }, periodNote: 'What it covers.' },
+      { id: 'doc-b', title: 'B paper', authors: [], year: null, file: 'b.pdf', period: { from: '2001-09', to: '2002' } },
     ]) {
       const s = sourceSchema.parse(raw);
       const props = sourceToProps(s);
@@ -161,33 +169,41 @@ describe('records round trip (record → parameters → stored map → record)',
     }
   });
 
-  it('actors, keeping "no active interval" apart from an open one', () => {
-    const withInterval = actorSchema.parse({ id: 'imu', name: 'Islamic Movement of Uzbekistan', aliases: ['IMU', 'Özbekiston'], kind: 'terrorist_group', country: 'Uzbekistan', active: { from: '1998', to: null }, citations: [cite('doc-a', 'p. 3')] });
-    const openInterval = actorSchema.parse({ id: 'x-group', name: 'X', kind: 'criminal_group', active: { from: null, to: null }, citations: [cite()] });
-    const noInterval = actorSchema.parse({ id: 'y-group', name: 'Y', kind: 'criminal_group', citations: [cite()] });
-    for (const a of [withInterval, openInterval, noInterval]) expect(actorFromProps(stored(actorToProps(a)))).toEqual(a);
-    const props = actorToProps(withInterval);
-    expect(intOf(props.activeFromDay)).toBe(datePointStart('1998'));
-    expect(props.activeToDay).toBeNull();
+  it('actors: record fields, lifespan readings as JSON, search keys; the derived lifespan beside them', () => {
+    const reading = { event: 'founded', date: '1998', basis: 'stated', source: 'doc-a', quote: 'formally founded the IMU in Kabul in 1998' };
+    const withReadings = actorSchema.parse({ id: 'imu', name: 'Islamic Movement of Uzbekistan', aliases: ['IMU', 'Özbekiston'], kind: 'terrorist_group', country: 'Uzbekistan', lifespan: [reading, { ...reading, date: '1990', latest: '1993', source: 'doc-b', basis: 'passage', datedBy: { quote: 'in the early 1990s' } }], citations: [cite('doc-a', 'p. 3')] });
+    const none = actorSchema.parse({ id: 'y-group', name: 'Y', kind: 'criminal_group', citations: [cite()] });
+    for (const a of [withReadings, none]) expect(actorRecordFromProps(stored(actorToProps(a)))).toEqual(a);
+    const props = actorToProps(withReadings);
+    expect(props.lifespanSources).toEqual(['doc-a', 'doc-b']);
     expect(props.searchKeys).toContain('imu');
-    expect(props.nameKey).toBe(foldName(withInterval.name));
+    expect(props.nameKey).toBe(foldName(withReadings.name));
+    const { actors } = deriveDataset({ sources: [sourceSchema.parse({ id: 'doc-a', title: 'A', authors: [], year: 2004, file: 'a', period: { from: '1990', to: '2004' } })], actors: [withReadings], relationships: [], events: [], capacity: [], figures: [] });
+    const span = actors[0]!.span;
+    const spanProps = spanToProps(span);
+    expect(intOf(spanProps.spanFromDay)).toBe(datePointStart('1990'));
+    expect(actorFromProps(stored({ ...props, ...spanProps }))).toEqual({ ...withReadings, span });
   });
 
-  it('relationships, with type and endpoints beside the properties', () => {
+  it('relationships: type and endpoints beside the properties, claims as JSON, derived fields apart', () => {
     for (const confidence of CONFIDENCE_GRADES) {
-      const r = relationshipSchema.parse({ id: `imu-taliban-${confidence}`, source: 'imu', target: 'taliban', type: 'alliance', interval: { from: '1998-05', to: '2001-11-20' }, confidence, citations: [cite('doc-a', 'fn. 4'), cite('doc-b')] });
+      const r = relationshipSchema.parse({ id: `imu-taliban-${confidence}`, source: 'imu', target: 'taliban', type: 'alliance', claims: [{ ...cite('doc-a', 'fn. 4'), confidence, from: '1998-05', to: '2001-11-20', fromBasis: 'stated', toBasis: 'passage', datedBy: { quote: 'until 20 November 2001' } }, { ...cite('doc-b'), confidence: 'alleged' }] });
       const row = relationshipToRow(r);
       expect(row.type).toBe('ALLIANCE');
-      expect(intOf(row.props.confidenceRank)).toBe(confidenceRank(confidence));
-      expect(intOf(row.props.fromDay)).toBe(datePointStart('1998-05'));
-      expect(intOf(row.props.toDay)).toBe(datePointEnd('2001-11-20'));
+      expect(row.props.undirected).toBe(true);
+      expect(row.props.claimFirstDate).toBe('1998-05');
+      expect(intOf(row.props.claimLastDay)).toBe(datePointEnd('2001-11-20'));
+      expect(row.props.claimSources).toEqual(['doc-a', 'doc-b']);
       const returned = { ...stored(row.props), type: row.type, source: row.source, target: row.target };
-      expect(relationshipFromProps(returned)).toEqual(r);
+      expect(relationshipRecordFromProps(returned)).toEqual(r);
     }
-    const undated = relationshipSchema.parse({ id: 'a-b', source: 'a', target: 'b', type: 'designated_by', confidence: 'stated', stageNote: null, citations: [cite()] });
-    const row = relationshipToRow(undated);
-    expect(row.props.fromDay).toBeNull();
-    expect(relationshipFromProps({ ...stored(row.props), type: row.type, source: 'a', target: 'b' })).toEqual(undated);
+  });
+
+  it('refuses a stored JSON property that the domain schema rejects', () => {
+    const r = relationshipSchema.parse({ id: 'a-b', source: 'a', target: 'b', type: 'designated_by', claims: [{ ...cite(), confidence: 'stated' }] });
+    const row = relationshipToRow(r);
+    expect(() => relationshipRecordFromProps({ ...stored(row.props), claimsJson: '[{"source":"x"}]', type: row.type, source: 'a', target: 'b' })).toThrow(/claimsJson/);
+    expect(() => relationshipRecordFromProps({ ...stored(row.props), claimsJson: '{', type: row.type, source: 'a', target: 'b' })).toThrow(/not JSON/);
   });
 
   it('events, with ordered actors and places from link positions', () => {
@@ -214,7 +230,7 @@ describe('records round trip (record → parameters → stored map → record)',
 
   it('refuses stored values outside the vocabulary', () => {
     const a = actorSchema.parse({ id: 'y', name: 'Y', kind: 'person', citations: [cite()] });
-    expect(() => actorFromProps({ ...stored(actorToProps(a)), kind: 'wizard' })).toThrow(/vocabulary/);
+    expect(() => actorRecordFromProps({ ...stored(actorToProps(a)), kind: 'wizard' })).toThrow(/vocabulary/);
   });
 });
 
@@ -243,10 +259,10 @@ describe('the real seed data', () => {
       const ds = { ...file, sources: [file.source] };
       const back = {
         sources: ds.sources.map((s) => sourceFromProps(stored(sourceToProps(s)))),
-        actors: ds.actors.map((a) => actorFromProps(stored(actorToProps(a)))),
+        actors: ds.actors.map((a) => actorRecordFromProps(stored(actorToProps(a)))),
         relationships: ds.relationships.map((r) => {
           const row = relationshipToRow(r);
-          return relationshipFromProps({ ...stored(row.props), type: row.type, source: row.source, target: row.target });
+          return relationshipRecordFromProps({ ...stored(row.props), type: row.type, source: row.source, target: row.target });
         }),
         events: ds.events.map((e) => eventFromProps({ ...stored(eventToRow(e).props), actors: links(e.actors), places: links(e.places) })),
         capacity: ds.capacity.map((c) => capacityFromProps({ ...stored(capacityToRow(c).props), region: c.region })),
@@ -257,6 +273,15 @@ describe('the real seed data', () => {
         expect(changedRecords(back[key] as Array<{ id: string }>, new Map(original.map((r) => [r.id, r] as const))), `${name} ${key}`).toEqual([]);
         expect(back[key], `${name} ${key}`).toEqual(original);
       }
+    }
+  });
+
+  it('round-trips every derived view: what Neo4j stores beside a record reads back as the embedded store derives it', async () => {
+    const { actors, relationships } = deriveDataset(await loadSeedDir());
+    for (const a of actors) expect(actorFromProps(stored({ ...actorToProps(a), ...spanToProps(a.span) }))).toEqual(a);
+    for (const r of relationships) {
+      const row = relationshipToRow(r);
+      expect(relationshipFromProps({ ...stored({ ...row.props, ...derivedToProps(r) }), type: row.type, source: row.source, target: row.target })).toEqual(r);
     }
   });
 });

@@ -1,6 +1,6 @@
 /** Date-point semantics and name folding, the two rules every store must share. */
 import { describe, expect, it } from 'vitest';
-import { datePointEnd, datePointStart, dayToIso, intervalRange, validDuring, validityOf, yearRange } from '../../server/domain/time.js';
+import { datePointEnd, datePointStart, dayToIso, intervalRange, validDuring, yearRange } from '../../server/domain/time.js';
 import { foldName, searchKeysOf, searchQuery, searchRank } from '../../server/domain/search.js';
 
 describe('time', () => {
@@ -18,23 +18,6 @@ describe('time', () => {
     expect(validDuring({ from: '2005', to: null }, yearRange(2030))).toBe(true);
     expect(validDuring({ from: '2005', to: null }, yearRange(1990, 2004))).toBe(false);
     expect(validDuring({ from: '2005', to: null }, yearRange(1990, 2005))).toBe(true);
-  });
-});
-
-describe('validity', () => {
-  it('bounds unknown ends by the actors\' lifetimes and never changes explicit dates', () => {
-    expect(validityOf({ from: null, to: '2014' }, { from: '2001', to: '2014' }, null)).toEqual({ from: '2001', to: '2014' });
-    expect(validityOf({ from: '1990', to: null }, { from: '2001', to: '2014' }, { from: null, to: '2009-08' })).toEqual({ from: '1990', to: '2009-08' });
-    expect(validityOf({ from: null, to: null }, null, null)).toEqual({ from: null, to: null });
-  });
-
-  it('drops a derived bound that would end the validity before it starts', () => {
-    // the Taliban (from 1996) as successor of the mujahideen (1979–1989): no end is derived
-    expect(validityOf({ from: null, to: null }, { from: '1996', to: null }, { from: '1979', to: '1989' })).toEqual({ from: '1996', to: null });
-    // an explicit start after the predecessor ended keeps the start
-    expect(validityOf({ from: '1998', to: null }, null, { from: '1991', to: '1992-03' })).toEqual({ from: '1998', to: null });
-    // an explicit end before the actors' derived start drops the derived start
-    expect(validityOf({ from: null, to: '1990' }, { from: '1996', to: null }, null)).toEqual({ from: null, to: '1990' });
   });
 });
 

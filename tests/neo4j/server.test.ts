@@ -1,0 +1,63 @@
+/**
+ * Everything that runs against the real Neo4j named by NEO4J_URI, in ONE file so the suites take
+ * the (single) database in turn: the store contract, the `npm run db:seed` round trip and the API
+ * suite. Each empties the database first: point NEO4J_URI at a throwaway server (`npm run
+ * neo4j:start`), never at data you want to keep. In CI (.ci/run starts Neo4j 5.26) a missing
+ * NEO4J_URI is a failure, never a skip.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSeedDir } from '../../server/dataset/load.js';
+import { openNeo4jStore } from '../../server/store/neo4j/adapter.js';
+import { runStoreContract } from '../contract/store-contract.js';
+import { runApiQueries } from '../api/queries-suite.js';
+import { neo4jTestConfig } from '../helpers/neo4j.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const config = neo4jTestConfig();
+
+if (config) {
+  runStoreContract(`neo4j (${config.uri})`, async () => {
+    const store = await openNeo4jStore(config);
+    await store.clearAll();
+    return store;
+  });
+
+  describe('npm run db:seed on Neo4j', () => {
+    const seed = (args: string[]) => {
+      const res = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/seed-neo4j.ts', ...args], { cwd: ROOT, env: process.env, encoding: 'utf8', timeout: 300_000 });
+      return { code: res.status, out: `${res.stdout}${res.stderr}` };
+    };
+
+    it('loads the whole seed, then a second run changes nothing, and the store answers as the seed says', async () => {
+      const first = seed(['--reset']);
+      expect(first.out).toMatch(/reset: deleted every node and relationship/);
+      expect(first.code, first.out).toBe(0);
+      const ds = await loadSeedDir();
+      expect(first.out).toContain(`Neo4j now holds ${ds.sources.length} sources, ${ds.actors.length} actors, ${ds.relationships.length} relationships`);
+      const second = seed([]);
+      expect(second.code, second.out).toBe(0);
+      expect(second.out).toMatch(/^0 records created or changed$/m);
+      const store = await openNeo4jStore(config);
+      try {
+        const [imu] = await store.getActors(['imu']);
+        expect(imu?.span.from.uncertain).toBe(true);
+        const dyad = await store.dyad('imu', 'drug-trafficking-networks-central-asia');
+        expect(dyad.map((r) => r.type)).toEqual(expect.arrayContaining(['alliance', 'convergence']));
+      } finally {
+        await store.close();
+      }
+    }, 600_000);
+  });
+
+  describe('the API on Neo4j', () => {
+    runApiQueries('neo4j');
+  });
+} else {
+  describe('Neo4j', () => {
+    it('runs in CI (CI=true requires NEO4J_URI)', () => {
+      expect(process.env.CI, 'CI=true but NEO4J_URI is not set: .ci/run starts Neo4j and sets it').not.toBe('true');
+    });
+  });
+}
