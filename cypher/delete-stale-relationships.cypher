@@ -4,7 +4,9 @@
 //   from its stored endpoints by index seek.
 // Params: $rows (list of {id, source, target}: the stored relationship's id and endpoints).
 // Returns: one row: deleted (integer).
-// Plan (PROFILE, 5.26): NodeUniqueIndexSeek (s) → NodeUniqueIndexSeek (t) → Expand(Into) → Filter (id) → Delete.
+// Plan (PROFILE, 5.26): Apply(Unwind | CartesianProduct(NodeUniqueIndexSeek(Locking) |
+//   NodeUniqueIndexSeek(Locking))) → Expand(Into) → Filter → Eager → Delete → EagerAggregation →
+//   ProduceResults
 UNWIND $rows AS row
 MATCH (:Actor {id: row.source})-[r]->(:Actor {id: row.target})
 WHERE r.id = row.id

@@ -6,8 +6,9 @@
 // Returns: one row per stored actor: id, lifespan (JSON of its readings), citationSources (list),
 //   first / last ([day, date] of the earliest claim date and the latest, or null), dates (list of
 //   date points of its events, ratings and figures), claimSources (distinct source ids).
-// Plan (PROFILE, 5.26): NodeUniqueIndexSeek (Actor.id) → per actor: Expand(All) → Top 1 (twice),
-//   Expand(Into) for events, ratings and figures.
+// Plan (PROFILE, 5.26): RollUpApply × 6 over Apply(Unwind | NodeUniqueIndexSeek): Expand(All) →
+//   Filter → Top 1 (first and last claim dates), Union of Expand(All) → Filter → Projection (event,
+//   rating and figure dates), Expand(All) → Unwind → Distinct (claim sources) → ProduceResults
 UNWIND $ids AS actorId
 MATCH (a:Actor {id: actorId})
 RETURN a.id AS id, a.lifespanJson AS lifespan, a.citationSources AS citationSources,

@@ -4,7 +4,8 @@
 // Params: $ids (list of actor ids).
 // Returns: one row per relationship (each once): relationship (map with type, source, target),
 //   sourceSpan / targetSpan (JSON of the actors' lifespans).
-// Plan (PROFILE, 5.26): NodeUniqueIndexSeek (Actor.id) → Expand(All) → Distinct → Projection.
+// Plan (PROFILE, 5.26): Apply(Unwind | NodeUniqueIndexSeek) → Expand(All) → Filter → Distinct →
+//   Projection → ProduceResults
 UNWIND $ids AS actorId
 MATCH (:Actor {id: actorId})-[r]-(:Actor)
 WITH DISTINCT r

@@ -5,7 +5,8 @@
 // Params: $types, $minRank, $datedOnly, $minSources (as in list-relationships.cypher),
 //   $aStart / $aEnd, $bStart / $bEnd (day numbers of the two windows).
 // Returns: one row per relationship: relationship (map with type, source, target), inA, inB (booleans).
-// Plan (PROFILE, 5.26): DirectedAllRelationshipsScan → Filter → Projection.
+// Plan (PROFILE, 5.26): NodeByLabelScan → Expand(All) → Filter → CacheProperties → Projection →
+//   Filter → Projection → ProduceResults
 MATCH (s:Actor)-[r]->(t:Actor)
 WHERE type(r) IN $types
   AND r.confidenceRank >= $minRank

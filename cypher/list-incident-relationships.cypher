@@ -6,7 +6,8 @@
 // Params: $actorIds (list of actor ids), $types, $minRank, $datedOnly, $minSources,
 //   $windowStart / $windowEnd, $offset / $limit (as in list-relationships.cypher).
 // Returns: one row: totalCount (integer), items (list of relationship maps with type, source, target).
-// Plan (PROFILE, 5.26): NodeUniqueIndexSeek (Actor.id) → Expand(All) → Filter → Distinct → Sort → EagerAggregation.
+// Plan (PROFILE, 5.26): Apply(Unwind | NodeUniqueIndexSeek) → Expand(All) → Filter → Distinct →
+//   Projection → Sort → EagerAggregation → Projection → ProduceResults
 UNWIND $actorIds AS actorId
 MATCH (:Actor {id: actorId})-[r]-(:Actor)
 WHERE type(r) IN $types

@@ -7,8 +7,8 @@
 //   corroboration), $windowStart / $windowEnd (day numbers; open sides are the extreme integers;
 //   judged on the stored validity days), $offset / $limit (integers).
 // Returns: one row: totalCount (integer), items (list of relationship maps with type, source, target).
-// Plan (PROFILE, 5.26): DirectedAllRelationshipsScan → Filter → Sort → EagerAggregation (the rows are sorted
-//   before they are collected: sorting rows that each carry the collected list costs that list per row).
+// Plan (PROFILE, 5.26): NodeByLabelScan → Expand(All) → Filter → Projection → Sort →
+//   EagerAggregation → Projection → ProduceResults
 MATCH (s:Actor)-[r]->(t:Actor)
 WHERE type(r) IN $types
   AND r.confidenceRank >= $minRank

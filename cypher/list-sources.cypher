@@ -3,7 +3,10 @@
 //   capacity ratings, figures) citing it; a record citing a source twice counts once.
 // Params: $types (the vocabulary's Neo4j relationship types).
 // Returns: one row per source: source (Source property map), factCount (integer). Sorted by the adapter.
-// Plan (PROFILE, 5.26): NodeByLabelScan (Source) → per source: NodeByLabelScan + Filter, DirectedAllRelationshipsScan + Filter.
+// Plan (PROFILE, 5.26): Apply(Apply(Apply(NodeByLabelScan → CacheProperties | NodeByLabelScan →
+//   Filter → EagerAggregation) → CacheProperties | UnionNodeByLabelsScan → Filter →
+//   EagerAggregation) → CacheProperties | NodeByLabelScan → Expand(All) → Filter → EagerAggregation)
+//   → Projection → ProduceResults
 MATCH (s:Source)
 RETURN s {.*} AS source,
   COUNT { MATCH (n:Actor) WHERE s.id IN n.citationSources OR s.id IN n.lifespanSources }

@@ -8,8 +8,10 @@
 //   $windowStart / $windowEnd, $datedOnly, $minSources (as in list-relationships.cypher).
 // Returns: one row: actors (list of {actor: Actor property map, distance}), truncated (boolean),
 //   relationships (list of relationship maps with type, source, target).
-// Plan (PROFILE, 5.26): NodeUniqueIndexSeek (c) → StatefulShortestPath(Any) into every reachable
-//   actor → Top (distance, id) → (subquery) Expand(All) from the inner actors → Filter.
+// Plan (PROFILE, 5.26): Apply(Apply(NodeUniqueIndexSeek | Argument → Filter →
+//   StatefulShortestPath(All) → Filter → CacheProperties → Optional) → Projection → Projection →
+//   Sort → EagerAggregation → Projection | Argument → Unwind → Projection → Filter → Expand(All) →
+//   Filter → Distinct → EagerAggregation) → Projection → ProduceResults
 MATCH (c:Actor {id: $center})
 OPTIONAL MATCH p = ANY SHORTEST (c)((:Actor)-[r]-(:Actor)
     WHERE type(r) IN $types
@@ -25,10 +27,10 @@ WITH c, collect(CASE WHEN n IS NULL THEN null ELSE {actor: n, distance: distance
 WITH c, [{actor: c, distance: 0}] + reached[0..$maxActors - 1] AS admitted, size(reached) > $maxActors - 1 AS truncated
 CALL (admitted) {
   UNWIND admitted AS u
-  WITH u, [x IN admitted | x.actor] AS nodes
-  WHERE u.distance < $depth
-  MATCH (from:Actor)-[r]-(to:Actor)
-  WHERE from = u.actor AND to IN nodes
+  WITH u.actor AS from, u.distance AS distance, [x IN admitted | x.actor] AS nodes
+  WHERE distance < $depth
+  MATCH (from)-[r]-(to:Actor)
+  WHERE to IN nodes
     AND type(r) IN $types
       AND r.confidenceRank >= $minRank
       AND r.validFrom <= $windowEnd AND r.validTo >= $windowStart

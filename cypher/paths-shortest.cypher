@@ -12,8 +12,9 @@
 //   $cap (most actor sequences returned: the limit plus one, to tell a capped answer).
 // Returns: one row per actor sequence: ids (list of actor ids), variants (list of relationship
 //   paths, each a list of relationship maps with type, source, target).
-// Plan (PROFILE, 5.26): NodeUniqueIndexSeek (a) → NodeUniqueIndexSeek (b) → StatefulShortestPath(All)
-//   (the inline predicates are evaluated during the BFS) → Filter (length) → EagerAggregation → Top.
+// Plan (PROFILE, 5.26): CartesianProduct(NodeUniqueIndexSeek | NodeUniqueIndexSeek → Filter) →
+//   StatefulShortestPath(Into) → Filter → Projection → EagerAggregation → Projection → Top →
+//   ProduceResults
 MATCH (a:Actor {id: $from})
 MATCH (b:Actor {id: $to})
 MATCH p = ALL SHORTEST (a)((x:Actor)-[r]-(y:Actor)

@@ -15,8 +15,9 @@
 //   $maxDay (the extreme day numbers: the reach before the first hop).
 // Returns: one row per actor sequence: ids (list of actor ids), variants (list of relationship
 //   paths, each a list of relationship maps with type, source, target).
-// Plan (PROFILE, 5.26): Union of 6 × (NodeUniqueIndexSeek (a) → Filter ($maxHops) → Repeat(Trail)
-//   with the inline predicates → Filter (b, simple)) → Projection (reduce) → EagerAggregation → Filter → Top.
+// Plan (PROFILE, 5.26): Union of 6 × (Repeat(Trail)(NodeUniqueIndexSeek → Filter | Argument →
+//   Filter → Expand(All) → Filter) → Filter → Projection) → Projection (reduce) → EagerAggregation →
+//   Filter → Top → ProduceResults
 CALL () {
   // @each hop-count
   MATCH (a:Actor {id: $from})

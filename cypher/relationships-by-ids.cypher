@@ -4,7 +4,8 @@
 //   registry): an untyped or multi-type MATCH on r.id would scan every relationship.
 // Params: $ids (list of relationship ids).
 // Returns: one row per stored relationship: relationship (property map plus type, source, target).
-// Plan (PROFILE, 5.26): Union of 21 × DirectedRelationshipUniqueIndexSeek (r:TYPE(id) IN $ids) → Projection.
+// Plan (PROFILE, 5.26): Union of 21 × (DirectedRelationshipUniqueIndexSeek → Filter → Projection)
+//   → ProduceResults (one unique-index seek per type)
 CALL () {
   // @each relationship-type
   MATCH (s:Actor)-[r:__TYPE__]->(t:Actor)

@@ -9,7 +9,8 @@
 //   integers when open; judged on the stored lifespan days),
 //   $offset / $limit (integers).
 // Returns: one row: totalCount (integer), items (list of Actor property maps, in contract order).
-// Plan (PROFILE, 5.26): NodeByLabelScan (Actor) → Filter → Sort → EagerAggregation.
+// Plan (PROFILE, 5.26): NodeIndexSeek → Filter → Projection → Filter → CacheProperties →
+//   Projection → Sort → EagerAggregation → Projection → ProduceResults
 MATCH (a:Actor)
 WHERE ($kinds IS NULL OR a.kind IN $kinds)
   AND ($countries IS NULL OR a.country IN $countries)

@@ -3,7 +3,9 @@
 //   by server/domain/derive.ts in the adapter). Each is found from its source actor by index seek.
 // Params: $rows (list of {id, source, target, props}).
 // Returns: one row: written (integer).
-// Plan (PROFILE, 5.26): NodeUniqueIndexSeek (s) → NodeUniqueIndexSeek (t) → Expand(Into) → Filter (id) → SetProperties.
+// Plan (PROFILE, 5.26): Apply(Unwind | CartesianProduct(NodeUniqueIndexSeek(Locking) |
+//   NodeUniqueIndexSeek(Locking))) → Expand(Into) → Filter → Eager →
+//   SetRelationshipPropertiesFromMap → EagerAggregation → ProduceResults
 UNWIND $rows AS row
 MATCH (:Actor {id: row.source})-[r]->(:Actor {id: row.target})
 WHERE r.id = row.id

@@ -6,7 +6,8 @@
 //   null), $minRank, $datedOnly, $minSources, $windowStart / $windowEnd (as in
 //   list-relationships.cypher), $limit (integer cap).
 // Returns: one row: truncated (boolean), items (list of relationship maps with type, source, target).
-// Plan (PROFILE, 5.26): DirectedAllRelationshipsScan → Filter → Top (confidenceRank DESC, id; $limit + 1) → EagerAggregation.
+// Plan (PROFILE, 5.26): NodeByLabelScan → Filter → Expand(All) → Filter → Projection → Top →
+//   EagerAggregation → Projection → ProduceResults
 MATCH (s:Actor)-[r]->(t:Actor)
 WHERE type(r) IN $types
   AND ($kinds IS NULL OR (s.kind IN $kinds AND t.kind IN $kinds))

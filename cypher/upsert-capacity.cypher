@@ -2,6 +2,10 @@
 // Purpose: create or replace state-capacity ratings by id, re-linking each to the region it rates.
 // Params: $rows (list of {id, props, region}; region is an actor id).
 // Returns: one row: written (integer).
+// Plan (PROFILE, 5.26): SubqueryForeach(SubqueryForeach(Apply(Unwind |
+//   NodeUniqueIndexSeek(Locking) → Merge) → Eager → SetNodePropertiesFromMap | Argument →
+//   Expand(All) → Filter → Eager → Delete) → Eager | NodeUniqueIndexSeek(Locking) → Create) →
+//   EagerAggregation → ProduceResults
 UNWIND $rows AS row
 MERGE (c:CapacityAssessment {id: row.id})
 SET c = row.props

@@ -3,6 +3,11 @@
 //   with the position of each id in its list.
 // Params: $rows (list of {id, props, actors, places}; actors and places are lists of actor ids).
 // Returns: one row: written (integer).
+// Plan (PROFILE, 5.26): SubqueryForeach(SubqueryForeach(SubqueryForeach(Apply(Unwind |
+//   NodeUniqueIndexSeek(Locking) → Merge) → Eager → SetNodePropertiesFromMap | Argument →
+//   Expand(All) → Filter → Eager → Delete) → Eager | Apply(Argument → Unwind |
+//   NodeUniqueIndexSeek(Locking)) → Create) | Apply(Argument → Unwind |
+//   NodeUniqueIndexSeek(Locking)) → Create) → EagerAggregation → ProduceResults
 UNWIND $rows AS row
 MERGE (e:Event {id: row.id})
 SET e = row.props

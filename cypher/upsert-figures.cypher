@@ -3,6 +3,10 @@
 //   with the position of each id in its list.
 // Params: $rows (list of {id, props, actors}; actors is a list of actor ids).
 // Returns: one row: written (integer).
+// Plan (PROFILE, 5.26): SubqueryForeach(SubqueryForeach(Apply(Unwind |
+//   NodeUniqueIndexSeek(Locking) → Merge) → Eager → SetNodePropertiesFromMap | Argument →
+//   Expand(All) → Filter → Eager → Delete) → Eager | Apply(Argument → Unwind |
+//   NodeUniqueIndexSeek(Locking)) → Create) → EagerAggregation → ProduceResults
 UNWIND $rows AS row
 MERGE (f:Figure {id: row.id})
 SET f = row.props

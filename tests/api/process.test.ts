@@ -23,8 +23,15 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** The environment of a user's shell, without a Neo4j the test run may have configured (this is the embedded store's start). */
+function userEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith('NEO4J_')) delete env[key];
+  return env;
+}
+
 function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env: { ...userEnv(), NODE_ENV: 'production', ...env } });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));

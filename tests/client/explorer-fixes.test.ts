@@ -3,7 +3,7 @@
  * and framing, plurals, the stated interval vs validity, the compare key, and the path limits.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_HOPS } from '../../server/services/nexus.js';
+import { MAX_PATH_HOPS as MAX_HOPS } from '../../server/store/port.js';
 import { CHANGE_COLOURS, CHANGE_KEY, changeKeyText } from '../../client/src/model/colours.js';
 import { frameViewport, labelBox, placeLabels, type LabelCandidate } from '../../client/src/model/labels.js';
 import { storyById } from '../../client/src/model/stories.js';

@@ -23,7 +23,9 @@ const tempDir = async () => {
 };
 
 function run(script: string, args: string[], env: Record<string, string | undefined>) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
+  // Never the Neo4j the test run may have configured: these runs must not touch a real database.
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NEO4J_')));
+  const res = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...base, ...env }, encoding: 'utf8', timeout: 60_000 });
   return { code: res.status, out: `${res.stdout}${res.stderr}` };
 }
 

@@ -40,7 +40,7 @@ export interface ViewState {
 }
 
 /**
- * Path query bounds, as the API enforces them (paths(maxHops) is at most 6: server MAX_HOPS; a unit
+ * Path query bounds, as the API enforces them (paths(maxHops) is at most 6: server MAX_PATH_HOPS; a unit
  * test checks the two agree). The path finder's inputs and the URL decoder both clamp to these.
  */
 export const PATH_LIMITS = { maxHops: 6, k: 20 } as const;
