@@ -1,27 +1,32 @@
 /**
  * The app: fetches the vocabulary, the timeline and the union network, lays the graph out once,
- * wires the panels to the store, and turns each state change into graph intents (show a year,
- * compare, highlight a path, select) — no layout ever runs again after the first.
+ * wires the panels, the timeline view and the controllers to the store, and turns each state
+ * change into graph intents (show a year, compare, highlight a path, select) — no layout ever runs
+ * again after the first.
  */
 import { UNION_LIMIT, type NexusApi } from './api/queries.js';
 import { ApiError } from './api/client.js';
-import type { PathQuery, PathResult, StateCapacityTable } from './api/types.js';
+import type { PathQuery, PathResult } from './api/types.js';
 import { GraphView } from './graph/view.js';
-import { CAPACITY_COLOURS } from './model/colours.js';
-import { changeClasses, diffYears, fromApiDiff } from './model/diff.js';
+import { CapacityController } from './controllers/capacity.js';
+import { CompareController } from './controllers/compare.js';
+import { StoryRunner } from './controllers/stories.js';
+import { TimelineController } from './controllers/timeline.js';
+import { denseStart } from './model/density.js';
 import { buildGraphModel, type GraphModel } from './model/elements.js';
-import { capacityByRegion, exportSubgraph } from './model/export.js';
+import { exportSubgraph } from './model/export.js';
 import { buildLegend } from './model/legend.js';
 import { countOf } from './model/text.js';
 import { encodeViewState, type ViewState } from './model/url.js';
-import { endStoryIfLeft, storyById, storyYears, type Story } from './model/stories.js';
+import { endStoryIfLeft, storyById } from './model/stories.js';
 import { countriesOf, visibleSubgraph, yearSpan, type TimeSelection, type Visible } from './model/visibility.js';
 import { shareLink, stateFromLocation, Store, syncUrl } from './state/store.js';
 import { Autocomplete } from './ui/autocomplete.js';
+import { ChangesPanel } from './ui/changes.js';
 import { DetailsPanel } from './ui/details.js';
 import { byId, clear, downloadDataUrl, downloadText, h } from './ui/dom.js';
 import { FilterPanel } from './ui/filters.js';
-import { renderCapacity, renderLegend } from './ui/legend.js';
+import { renderLegend } from './ui/legend.js';
 import { PathFinder } from './ui/pathfinder.js';
 import type { StatusOverlay } from './ui/status.js';
 import { Timebar } from './ui/timebar.js';
@@ -45,6 +50,8 @@ export interface DebugHook {
   lastShowMs: number;
   layoutMs: number;
   pathsLoaded: number;
+  /** What was drawn for each year shown in year mode (so a test can check a whole playback). */
+  shownByYear: Record<number, { nodes: string[]; edges: string[] }>;
 }
 
 declare global {
@@ -71,14 +78,17 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   const nameOf = (id: string) => names.get(id) ?? id;
   const stageOrder = new Map(vocab.relationshipTypes.filter((t) => t.isStage).map((t) => [t.type as string, t.stageOrder ?? 0]));
   const typeLabel = new Map(vocab.relationshipTypes.map((t) => [t.type as string, t.label]));
+  const stageByOrder = new Map(vocab.relationshipTypes.filter((t) => t.isStage).map((t) => [t.stageOrder ?? 0, t.label]));
   const capLabel = new Map(vocab.capacityTypes.map((c) => [c.capacity as string, c.label]));
+  const edgeWords = new Map(model.edges.map((e) => [e.data.id, `${nameOf(e.data.source)} — ${e.data.label.toLowerCase()} — ${nameOf(e.data.target)}`]));
+  const dense = denseStart(model, span);
 
   const initial = stateFromLocation();
   if (initial.year === null || initial.year < span.min || initial.year > span.max) initial.year = span.max;
   const store = new Store(initial, endStoryIfLeft);
   let selectedOnGraph = false;
 
-  for (const id of ['search-panel', 'path-panel', 'filter-panel', 'timebar', 'legend', 'capacity-panel', 'stories-mount', 'story-caption']) clear(byId(id));
+  for (const id of ['search-panel', 'path-panel', 'filter-panel', 'timebar', 'legend', 'capacity-panel', 'changes-panel', 'stories-mount', 'story-caption', 'timeline-mount']) clear(byId(id));
   const graphEl = byId('graph');
   const graph = new GraphView(graphEl, {
     relationshipTypes: vocab.relationshipTypes.map((t) => t.type),
@@ -111,6 +121,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     lastShowMs: 0,
     layoutMs,
     pathsLoaded: 0,
+    shownByYear: {},
   };
   window.__nexus = hook;
 
@@ -127,7 +138,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     },
   });
   byId('search-panel').append(h('h2', {}, 'Search'), search.root);
-  const timebar = new Timebar(byId('timebar'), store, span.min, span.max, timeline);
+  const timebar = new Timebar(byId('timebar'), store, { earliest: span.min, dense, max: span.max }, timeline);
   const filters = new FilterPanel(byId('filter-panel'), store, vocab, countriesOf(model), nameOf);
   let pathResult: PathResult | null = null;
   let activePath = 0;
@@ -148,104 +159,43 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     onShowPath: showPath,
     onSelectRelationship: (id) => select(`r:${id}`),
   });
+  const shownYears = (): { from: number; to: number } | null => {
+    const t = timeSelection(store.get(), span.max);
+    return t.kind === 'all' ? null : t.kind === 'year' ? { from: t.year, to: t.year } : { from: t.from, to: t.to };
+  };
   const details = new DetailsPanel(byId('details'), {
     api,
     select,
     stageOrder: (s) => stageOrder.get(s) ?? 0,
     stageLabel: (s) => typeLabel.get(s) ?? s,
-    span,
+    span: { min: dense, max: span.max },
+    shownYears,
+    goToYear: (year) => store.update({ year, mode: store.get().mode === 'all' || store.get().mode === 'window' ? 'year' : store.get().mode }),
   });
   renderLegend(byId('legend'), buildLegend(vocab));
+  const changesPanel = new ChangesPanel(byId('changes-panel'), { stageLabel: (st) => typeLabel.get(st) ?? st, select });
+  const compare = new CompareController({ api, graph, model, panel: changesPanel, stageOrder: (st) => stageOrder.get(st) ?? 0, span });
+  const capacity = new CapacityController({ api, graph, root: byId('capacity-panel'), span, capacityLabel: (c) => capLabel.get(c) ?? c, select });
+  const timelineView = new TimelineController({ mount: byId('timeline-mount'), store, model, events: timeline.years.flatMap((y) => y.events), range: () => ({ min: timebar.min, max: timebar.max }) });
 
-  // stories: a preset view (through the store, so the URL holds it) and a sequence of years
-  let storyTimer: ReturnType<typeof setTimeout> | null = null;
-  const stopStory = () => {
-    if (storyTimer !== null) clearTimeout(storyTimer);
-    storyTimer = null;
-    timebar.pause();
-  };
-  /** The actors a story shows over all its years, to frame them once (nothing moves while it plays). */
-  const storyFrame = (story: Story): string[] => {
-    const ids = new Set<string>();
-    const st = story.state;
-    for (const year of storyYears(story)) for (const id of visibleSubgraph(model, { kind: 'year', year }, st.filters, st.focus).nodes) ids.add(id);
-    return [...ids];
-  };
-  const startStory = (story: Story) => {
-    stopStory();
-    store.update({ ...story.state, path: null });
-    const frame = storyFrame(story);
-    if (frame.length > 0) graph.fitTo(frame);
-    const seq = story.sequence;
-    if (seq?.kind === 'play') timebar.play(seq.to);
-    else if (seq?.kind === 'steps') {
-      const years = [...seq.years];
-      const next = () => {
-        const year = years.shift();
-        if (year === undefined || store.get().story !== story.id) {
-          storyTimer = null;
-          return;
-        }
-        store.update({ year });
-        storyTimer = years.length > 0 ? setTimeout(next, 4000) : null;
-      };
-      storyTimer = setTimeout(next, 4000);
-    }
-  };
+  // stories: a preset view (through the store, so the URL holds it), a sequence of years, step captions from the data
+  const storyRunner: StoryRunner = new StoryRunner({
+    store,
+    graph,
+    model,
+    timebar: () => timebar,
+    menu: () => stories,
+    names: { actor: nameOf, stage: (order) => stageByOrder.get(order) ?? String(order), relationship: (id) => edgeWords.get(id) ?? id },
+  });
   const stories = new StoriesMenu(byId('stories-mount'), byId('story-caption'), {
-    onChoose: startStory,
+    onChoose: (story) => storyRunner.start(story),
     onEnd: () => {
-      stopStory();
+      storyRunner.stop();
       store.update({ story: null });
     },
   });
 
   // reactions
-  let diffSeq = 0;
-  const applyCompare = (s: ViewState) => {
-    if (s.mode !== 'compare') {
-      graph.setChangeClasses(null);
-      return;
-    }
-    const from = s.from ?? span.min;
-    const to = s.year ?? span.max;
-    const seq = ++diffSeq;
-    graph.setChangeClasses(changeClasses(diffYears(model, from, to, { datedOnly: s.filters.datedOnly })));
-    if (s.filters.datedOnly) return; // the API's diff has no datedOnly: the local one is exact
-    api
-      .diff(from, to)
-      .then((d) => {
-        if (seq === diffSeq) graph.setChangeClasses(changeClasses(fromApiDiff(d, (st) => (st === null ? null : (stageOrder.get(st) ?? null)))));
-      })
-      .catch(() => undefined); // the local diff stays
-  };
-
-  const capacityCache = new Map<string, Promise<StateCapacityTable>>();
-  let capSeq = 0;
-  const applyCapacity = (sel: TimeSelection) => {
-    const period = sel.kind === 'year' ? { from: sel.year, to: sel.year } : sel.kind === 'window' ? { from: sel.from, to: sel.to } : { from: span.min, to: span.max };
-    const label = period.from === period.to ? String(period.from) : `${period.from}–${period.to}`;
-    const key = `${period.from}-${period.to}`;
-    const seq = ++capSeq;
-    let pending = capacityCache.get(key);
-    if (!pending) {
-      pending = api.stateCapacity(period);
-      capacityCache.set(key, pending);
-      pending.catch(() => capacityCache.delete(key));
-    }
-    const root = byId('capacity-panel');
-    pending
-      .then((table) => {
-        if (seq !== capSeq) return;
-        graph.setCapacity(capacityByRegion(table.ratings, sel));
-        renderCapacity(root, label, table.ratings, CAPACITY_COLOURS, (c) => capLabel.get(c) ?? c, (id) => select(`a:${id}`));
-      })
-      .catch((err: unknown) => {
-        if (seq !== capSeq) return;
-        renderCapacity(root, label, null, CAPACITY_COLOURS, (c) => c, () => undefined, err instanceof ApiError ? err.userMessage : 'Could not load capacity ratings.');
-      });
-  };
-
   const applyView = (s: ViewState, animate: boolean) => {
     let visible: Visible;
     const fallback = span.max;
@@ -258,9 +208,10 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     }
     const result = graph.show(visible, { animate });
     hook.lastShowMs = result.ms;
-    applyCompare(s);
-    const sel = timeSelection(s, fallback);
-    applyCapacity(sel);
+    if (s.mode === 'year' && s.year !== null) hook.shownByYear[s.year] = { nodes: [...visible.nodes].sort(), edges: [...visible.edges].sort() };
+    compare.apply(s);
+    const sel: TimeSelection = timeSelection(s, fallback);
+    capacity.apply(sel);
     const when = s.mode === 'all' ? 'all years' : s.mode === 'window' ? `${(sel as { from: number }).from}–${(sel as { to: number }).to}` : s.mode === 'compare' ? `${s.from ?? span.min} → ${s.year}` : `in ${s.year}`;
     const statsEl = byId('stats');
     statsEl.textContent = `${countOf(visible.nodes.size, 'actor')} · ${countOf(visible.edges.size, 'relationship')} ${when}${s.filters.datedOnly ? ' · dated only' : ''}${s.focus ? ` · ego network of ${nameOf(s.focus.id)}` : ''}`;
@@ -282,6 +233,8 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     }
     pathFinder.showMessage('Searching…');
     const query: PathQuery = { from: p.from, to: p.to, mode: p.mode, k: p.k, maxHops: p.maxHops, timeRespecting: p.timeRespecting, limit: 25 };
+    if (p.timeRespecting && p.maxGap !== null) query.maxGap = p.maxGap;
+    if (p.includeNonConnecting) query.includeNonConnecting = true;
     if (p.types.length || p.stages.length) query.types = [...p.types, ...p.stages];
     if (p.minConfidence) query.minConfidence = p.minConfidence;
     if (p.exclude.length) query.excludeActors = p.exclude;
@@ -327,6 +280,11 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     const datedChanged = !!prev && prev.filters.datedOnly !== s.filters.datedOnly;
     if (pathChanged || (timeChanged && s.path?.useTime) || (datedChanged && s.path)) void runPath(s);
     stories.render(s);
+    storyRunner.caption(s, prev);
+    byId('btn-timeline').setAttribute('aria-pressed', String(s.timeline));
+    byId('main-centre').classList.toggle('with-timeline', s.timeline);
+    timelineView.render(s);
+    if (!prev || prev.timeline !== s.timeline) graph.resize();
   };
   store.subscribe((s, prev) => render(s, prev));
   graph.resize(); // the panels around the graph are built now: its container has its final size
@@ -335,7 +293,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   // a shared link: frame the active story, or centre on the selected actor or relationship
   const first = store.get();
   const openingStory = storyById(first.story);
-  if (openingStory) graph.fitTo(storyFrame(openingStory));
+  if (openingStory) graph.fitTo(storyRunner.frame(openingStory));
   else if (first.selected?.startsWith('r:')) graph.frameRelationship(first.selected.slice(2), false);
   else if (first.selected) graph.centreOn(first.selected.slice(2), 1, false);
   syncUrl(store);
@@ -346,6 +304,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     return s.mode === 'all' ? 'all-years' : s.mode === 'year' ? String(s.year) : `${s.from}-${s.year}`;
   };
   byId('btn-fit').addEventListener('click', () => graph.fit());
+  byId('btn-timeline').addEventListener('click', () => store.update({ timeline: !store.get().timeline }));
   byId('btn-zoom-in').addEventListener('click', () => graph.zoomBy(1.25));
   byId('btn-zoom-out').addEventListener('click', () => graph.zoomBy(0.8));
   byId('btn-png').addEventListener('click', () => downloadDataUrl(graph.exportPng(), `nexus-${viewName()}.png`));
@@ -366,8 +325,14 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   // the export and share tools work only once the data is loaded (they start disabled in the page)
   for (const id of ['btn-png', 'btn-json', 'btn-link']) byId<HTMLButtonElement>(id).disabled = false;
   installKeyboard({ timebar, graph, store, searchInput: search.input });
-  window.addEventListener('resize', () => graph.resize());
-  if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => graph.resize()).observe(graphEl);
+  window.addEventListener('resize', () => {
+    graph.resize();
+    timelineView.resize();
+  });
+  if (typeof ResizeObserver !== 'undefined') {
+    new ResizeObserver(() => graph.resize()).observe(graphEl);
+    new ResizeObserver(() => timelineView.resize()).observe(byId('timeline-mount'));
+  }
   hook.ready = true;
   graphEl.dataset['state'] = 'ready';
 }

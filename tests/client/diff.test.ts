@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Diff } from '../../client/src/api/types.js';
+import type { ChangedRelationship, Diff } from '../../client/src/api/types.js';
 import { changeClasses, diffYears, fromApiDiff } from '../../client/src/model/diff.js';
 import { buildGraphModel } from '../../client/src/model/elements.js';
 import { visibleSubgraph } from '../../client/src/model/visibility.js';
@@ -24,21 +24,22 @@ describe('diff between two years', () => {
     }
   });
 
-  it('with datedOnly, undated relationships neither change nor hold a pair\'s stage', () => {
+  it('keeps overlapping stages: a weakly dated convergence beside the dated stages is part of each year\'s set', () => {
     const net = network();
     net.edges.push(rel('r-ab-u', 'a', 'b', 'CONVERGENCE', null, null));
     const m = buildGraphModel(net, vocabulary.relationshipTypes);
-    expect(diffYears(m, 2001, 2002).changedStage).toEqual([]); // the undated convergence wins both years
+    expect(diffYears(m, 2001, 2002).changedStage).toEqual([{ a: 'a', b: 'b', fromStages: [1, 3], toStages: [2, 3], before: ['r-ab', 'r-ab-u'], after: ['r-ab-u', 'r-ab2'] }]);
     const dated = diffYears(m, 2001, 2002, { datedOnly: true });
-    expect(dated.changedStage).toEqual([{ a: 'a', b: 'b', fromStage: 1, toStage: 2, before: ['r-ab'], after: ['r-ab2'] }]);
+    expect(dated.changedStage).toEqual([{ a: 'a', b: 'b', fromStages: [1], toStages: [2], before: ['r-ab'], after: ['r-ab2'] }]);
     expect(diffYears(m, 1990, 2010, { datedOnly: true }).ended).not.toContain('r-de');
   });
 
-  it('finds pairs whose strongest stage changed', () => {
+  it('finds pairs whose stages changed; a pair asserted at one time only is an addition or an end', () => {
     const d = diffYears(model, 2001, 2002);
-    expect(d.changedStage).toEqual([{ a: 'a', b: 'b', fromStage: 1, toStage: 2, before: ['r-ab'], after: ['r-ab2'] }]);
-    const gone = diffYears(model, 2003, 2004).changedStage;
-    expect(gone).toContainEqual({ a: 'c', b: 'd', fromStage: 3, toStage: null, before: ['r-cd'], after: [] });
+    expect(d.changedStage).toEqual([{ a: 'a', b: 'b', fromStages: [1], toStages: [2], before: ['r-ab'], after: ['r-ab2'] }]);
+    const gone = diffYears(model, 2003, 2004);
+    expect(gone.changedStage.map((c) => c.a + c.b)).not.toContain('cd');
+    expect(gone.ended).toContain('r-cd');
   });
 
   it('maps a diff to compare-mode classes (changed stage wins over added)', () => {
@@ -51,16 +52,19 @@ describe('diff between two years', () => {
   });
 
   it('normalises the API diff', () => {
+    const changed = (id: string): ChangedRelationship => ({ id, typeLabel: 'x', directed: false, stage: null, validity: { from: '2001', to: '2002', fromYear: 2001, toYear: 2002, fromBasis: 'STATED', toBasis: 'STATED', label: '2001–2002' }, source: { id: 'a', name: 'A' }, target: { id: 'b', name: 'B' }, citations: [] });
     const api: Diff = {
       fromYear: 2001,
       toYear: 2002,
-      added: [{ id: 'r-ab2' }],
-      ended: [{ id: 'r-ab' }],
-      changedStage: [{ a: { id: 'a' }, b: { id: 'b' }, fromStage: 'OPERATIONAL', toStage: 'ALLIANCE', before: [{ id: 'r-ab' }], after: [{ id: 'r-ab2' }] }],
+      truncated: false,
+      added: [changed('r-ab2')],
+      ended: [changed('r-ab')],
+      changedStage: [{ a: { id: 'a', name: 'A' }, b: { id: 'b', name: 'B' }, fromStages: ['OPERATIONAL'], toStages: ['ALLIANCE'], before: [changed('r-ab')], after: [changed('r-ab2')] }],
     };
     const order: Record<string, number> = { OPERATIONAL: 1, ALLIANCE: 2 };
-    const local = fromApiDiff(api, (s) => (s === null ? null : (order[s] ?? null)));
-    expect(local.changedStage[0]).toMatchObject({ fromStage: 1, toStage: 2 });
-    expect(changeClasses(local)).toEqual(changeClasses(diffYears(model, 2001, 2002)));
+    const local = fromApiDiff(api, (s) => order[s] ?? 0);
+    expect(local.changedStage[0]).toMatchObject({ fromStages: [1], toStages: [2] });
+    const stageOf = (id: string) => model.edges.find((e) => e.data.id === id)?.data.stage ?? null;
+    expect(changeClasses(local, stageOf)).toEqual(changeClasses(diffYears(model, 2001, 2002), stageOf));
   });
 });

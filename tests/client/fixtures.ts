@@ -3,14 +3,28 @@
  */
 import type { ActorCore, ActorKind, Confidence, Network, RelationshipCore, RelationshipType, Vocabulary } from '../../client/src/api/types.js';
 
+/** The years the fixture's documents describe: what bounds an undated relationship or lifespan end. */
+export const PERIOD = { from: 1990, to: 2015 };
+
 export function actor(id: string, kind: ActorKind = 'TERRORIST_GROUP', country: string | null = null, aliases: string[] = []): ActorCore {
-  return { id, name: id.toUpperCase(), aliases, kind, kindLabel: kind.toLowerCase(), country, active: null };
+  return {
+    id,
+    name: id.toUpperCase(),
+    aliases,
+    kind,
+    kindLabel: kind.toLowerCase(),
+    country,
+    active: { fromYear: PERIOD.from, toYear: PERIOD.to, label: `${PERIOD.from}–${PERIOD.to}` },
+    lifespan: { label: `${PERIOD.from}–${PERIOD.to}`, from: { basis: 'SOURCE_PERIOD', uncertain: false }, to: { basis: 'SOURCE_PERIOD', uncertain: false } },
+  };
 }
 
+/** A relationship as the API returns it: an end the claims do not date is bounded by the documents' period. */
 export function rel(id: string, source: string, target: string, type: RelationshipType, fromYear: number | null, toYear: number | null, confidence: Confidence = 'STATED'): RelationshipCore {
   const stages = ['NO_RELATIONSHIP', 'OPERATIONAL', 'ALLIANCE', 'CONVERGENCE'];
   const label = fromYear === null && toYear === null ? 'undated' : `${fromYear ?? '…'}–${toYear ?? '…'}`;
-  const interval = { from: fromYear === null ? null : String(fromYear), to: toYear === null ? null : String(toYear), fromYear, toYear, label };
+  const from = fromYear ?? PERIOD.from;
+  const to = toYear ?? PERIOD.to;
   return {
     id,
     type,
@@ -18,8 +32,10 @@ export function rel(id: string, source: string, target: string, type: Relationsh
     stage: stages.includes(type) ? (type as RelationshipCore['stage']) : null,
     directed: !stages.includes(type),
     confidence,
-    interval,
-    validity: interval,
+    dated: fromYear !== null || toYear !== null,
+    corroboration: 1,
+    interval: { label },
+    validity: { fromYear: from, toYear: to, fromBasis: fromYear === null ? 'SOURCE_PERIOD' : 'STATED', toBasis: toYear === null ? 'SOURCE_PERIOD' : 'STATED', label: `${from}–${to}` },
     source: { id: source },
     target: { id: target },
   };
@@ -27,13 +43,13 @@ export function rel(id: string, source: string, target: string, type: Relationsh
 
 export const vocabulary: Vocabulary = {
   relationshipTypes: [
-    { type: 'NO_RELATIONSHIP', label: 'No relationship', description: 'd0', directed: false, isStage: true, stageOrder: 0 },
-    { type: 'OPERATIONAL', label: 'Operational', description: 'd1', directed: false, isStage: true, stageOrder: 1 },
-    { type: 'ALLIANCE', label: 'Alliance', description: 'd2', directed: false, isStage: true, stageOrder: 2 },
-    { type: 'CONVERGENCE', label: 'Convergence', description: 'd3', directed: false, isStage: true, stageOrder: 3 },
-    { type: 'LEADS', label: 'Leads', description: 'dl', directed: true, isStage: false, stageOrder: null },
-    { type: 'OPERATES_IN', label: 'Operates in', description: 'do', directed: true, isStage: false, stageOrder: null },
-    { type: 'COMBATS', label: 'Combats', description: 'dc', directed: true, isStage: false, stageOrder: null },
+    { type: 'NO_RELATIONSHIP', connects: false, label: 'No relationship', description: 'd0', directed: false, isStage: true, stageOrder: 0 },
+    { type: 'OPERATIONAL', connects: true, label: 'Operational', description: 'd1', directed: false, isStage: true, stageOrder: 1 },
+    { type: 'ALLIANCE', connects: true, label: 'Alliance', description: 'd2', directed: false, isStage: true, stageOrder: 2 },
+    { type: 'CONVERGENCE', connects: true, label: 'Convergence', description: 'd3', directed: false, isStage: true, stageOrder: 3 },
+    { type: 'LEADS', connects: true, label: 'Leads', description: 'dl', directed: true, isStage: false, stageOrder: null },
+    { type: 'OPERATES_IN', connects: false, label: 'Operates in', description: 'do', directed: true, isStage: false, stageOrder: null },
+    { type: 'COMBATS', connects: true, label: 'Combats', description: 'dc', directed: true, isStage: false, stageOrder: null },
   ],
   actorKinds: [
     { kind: 'TERRORIST_GROUP', label: 'Terrorist group', description: 'k1' },
@@ -53,6 +69,13 @@ export const vocabulary: Vocabulary = {
     { capacity: 'CAPTURED', label: 'Captured', description: 'x' },
     { capacity: 'DEGRADED', label: 'Degraded', description: 'x' },
     { capacity: 'FAILED', label: 'Failed', description: 'x' },
+  ],
+  datingBases: [
+    { basis: 'STATED', label: 'Stated', description: 'b1', dated: true },
+    { basis: 'PASSAGE', label: 'Dated by the passage', description: 'b2', dated: true },
+    { basis: 'LIFESPAN', label: 'Bounded by lifespans', description: 'b3', dated: false },
+    { basis: 'ATTESTED', label: 'Attested', description: 'b4', dated: false },
+    { basis: 'SOURCE_PERIOD', label: 'As reported in', description: 'b5', dated: false },
   ],
 };
 

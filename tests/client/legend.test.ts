@@ -36,12 +36,14 @@ describe('legend', () => {
     expect(legend.capacity.map((c) => c.capacity)).toEqual(['HEGEMONIC', 'CAPTURED', 'DEGRADED', 'FAILED']);
   });
 
-  it('has a lighter, thinner "undated" entry', () => {
-    const [dated, undated] = legend.dating;
-    expect(dated?.key).toBe('dated');
-    expect(undated?.label).toMatch(/undated/i);
-    expect(undated!.opacity).toBeLessThan(dated!.opacity);
-    expect(undated!.width).toBeLessThan(dated!.width);
+  it('draws weakly dated links lighter and thinner, one dated end in between, and lists the dating bases', () => {
+    const [dated, partly, weak] = legend.dating;
+    expect([dated?.key, partly?.key, weak?.key]).toEqual(['dated', 'partly', 'undated']);
+    expect(weak?.label).toMatch(/weakly dated/i);
+    expect(weak!.opacity).toBeLessThan(partly!.opacity);
+    expect(partly!.opacity).toBeLessThan(dated!.opacity);
+    expect(weak!.width).toBeLessThan(dated!.width);
+    expect(legend.bases.map((b) => [b.basis, b.dated])).toEqual([['STATED', true], ['PASSAGE', true], ['LIFESPAN', false], ['ATTESTED', false], ['SOURCE_PERIOD', false]]);
   });
 
   it('covers the whole shared vocabulary', () => {

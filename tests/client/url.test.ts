@@ -21,10 +21,13 @@ describe('URL state', () => {
         stages: ['ALLIANCE', 'CONVERGENCE'],
         useTime: true,
         timeRespecting: true,
+        maxGap: 2,
+        includeNonConnecting: true,
         minConfidence: 'ALLEGED',
         exclude: ['al-qaeda', 'hizb-ut-tahrir'],
       },
       story: 'imu-drift',
+      timeline: true,
     };
     const qs = encodeViewState(state);
     expect(decodeViewState(qs)).toEqual(state);

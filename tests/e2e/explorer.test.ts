@@ -3,10 +3,10 @@
  * dataset). Every check compares the UI with the API's own answer.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, startTestServer, type TestServer } from '../helpers/server.js';
-import { artifact, hasChromium, inCI, launchBrowser, skipReason } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { artifact, hasChromium, inCI, skipReason } from './browser.js';
+import { useHarness } from './harness.js';
+import { tickStep } from '../../client/src/model/ticks.js';
 import { encodeViewState } from '../../client/src/model/url.js';
 import { storyById } from '../../client/src/model/stories.js';
 
@@ -18,44 +18,14 @@ describe('browser availability', () => {
   });
 });
 
-type NetworkIds = { nodes: { id: string }[]; edges: { id: string }[] };
-
 describe.skipIf(!hasChromium)('explorer (headless Chromium)', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  const api = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const res = await gql<T>(server.url, query, variables);
-    if (!res.body.data) throw new Error(JSON.stringify(res.body.errors));
-    return res.body.data;
+  const harness = useHarness();
+  const { api, networkAt, open, settle } = harness;
+  const server = {
+    get url() {
+      return harness.url();
+    },
   };
-  const networkAt = async (year: number, extra: { datedOnly?: boolean; stages?: string[] } = {}) => {
-    const data = await api<{ network: NetworkIds }>(
-      'query($at: Int, $datedOnly: Boolean, $stages: [ContinuumStage!]) { network(at: $at, datedOnly: $datedOnly, stages: $stages, limit: 5000) { nodes { id } edges { id } } }',
-      { at: year, ...extra },
-    );
-    return { nodes: data.network.nodes.map((n) => n.id).sort(), edges: data.network.edges.map((e) => e.id).sort() };
-  };
-  const open = async (query = ''): Promise<Page> => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/${query}`);
-    await page.waitForFunction(() => window.__nexus?.ready === true, null, { timeout: 30_000 });
-    expect(errors).toEqual([]);
-    return page;
-  };
-  const settle = (page: Page) => page.waitForTimeout(400); // the enter/leave fade is 220 ms
-
-  beforeAll(async () => {
-    server = await startTestServer({ buildClient: true });
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('renders as many nodes and edges for a year as network(at) returns', async () => {
     const page = await open('?y=2001');
@@ -122,7 +92,7 @@ describe.skipIf(!hasChromium)('explorer (headless Chromium)', () => {
   it('opening a citation shows its quote', async () => {
     const page = await open('?y=2001&sel=a%3Aimu');
     const data = await api<{ actor: { citations: { quote: string }[] } }>('query { actor(id: "imu") { citations { quote } } }');
-    const citation = page.locator('#details .citation').first();
+    const citation = page.locator('#details .citations > .citation').first();
     await citation.waitFor();
     const quote = citation.locator('blockquote');
     expect(await quote.isVisible()).toBe(false);
@@ -244,7 +214,7 @@ describe.skipIf(!hasChromium)('explorer (headless Chromium)', () => {
   });
 
   it('shows an error with Retry when the API is down, and recovers', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await harness.browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.route('**/graphql', (route) => route.abort());
     await page.goto(`${server.url}/?y=2001`);
     await page.locator('#btn-retry').waitFor();
@@ -284,7 +254,7 @@ describe.skipIf(!hasChromium)('explorer (headless Chromium)', () => {
     const xOf = (year: number) => first.x + ((year - first.year) / (last.year - first.year)) * (last.x - first.x);
     for (const t of geo.ticks) {
       expect(Math.abs(t.x - xOf(t.year)), String(t.year)).toBeLessThan(1.5);
-      if (t.year !== first.year && t.year !== last.year) expect(t.year % 10, String(t.year)).toBe(0);
+      if (t.year !== first.year && t.year !== last.year) expect(t.year % tickStep(last.year - first.year), String(t.year)).toBe(0);
     }
     for (const m of geo.marks) expect(Math.abs(m.x - xOf(m.year)), `event ${m.year}`).toBeLessThan(1.5);
     // no two labels overlap
@@ -294,7 +264,7 @@ describe.skipIf(!hasChromium)('explorer (headless Chromium)', () => {
   });
 
   it('header counts are pluralised; Copy link announces "Link copied" in a live region', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await harness.browser().newContext({ viewport: { width: 1280, height: 800 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     const page = await context.newPage();
     await page.goto(`${server.url}/?y=2001&focus=imu&types=ALLIANCE&kinds=STATE`);
@@ -322,7 +292,7 @@ describe.skipIf(!hasChromium)('explorer (headless Chromium)', () => {
     await page.close();
   });
 
-  it('a selected relationship is framed with both actors labelled inside the view; details show stated interval and validity (screenshots)', async () => {
+  it('a selected relationship is framed with both actors labelled inside the view; details say how each end is known (screenshots)', async () => {
     const page = await open('');
     await page.waitForTimeout(500);
     const labelled = await page.evaluate(() => window.__nexus!.labelled());
@@ -330,8 +300,8 @@ describe.skipIf(!hasChromium)('explorer (headless Chromium)', () => {
     await page.screenshot({ path: artifact('explorer-default.png') });
     await page.close();
 
-    const data = await api<{ network: { edges: { id: string; interval: { label: string; fromYear: number | null; toYear: number | null }; validity: { fromYear: number | null; toYear: number | null }; source: { id: string }; target: { id: string } }[] } }>(
-      'query { network(at: 2001, limit: 2500) { edges { id interval { label fromYear toYear } validity { fromYear toYear } source { id } target { id } } } }',
+    const data = await api<{ network: { edges: { id: string; dated: boolean; interval: { label: string }; validity: { label: string; fromBasis: string; toBasis: string }; source: { id: string }; target: { id: string } }[] } }>(
+      'query { network(at: 2001, limit: 2500) { edges { id dated interval { label } validity { label fromBasis toBasis } source { id } target { id } } } }',
     );
     const rel = data.network.edges.find((e) => e.source.id === 'imu' && e.target.id === 'taliban') ?? data.network.edges[0]!;
     const sel = await open(`?y=2001&sel=r%3A${rel.id}`);
@@ -341,18 +311,17 @@ describe.skipIf(!hasChromium)('explorer (headless Chromium)', () => {
     const shownLabels = await sel.evaluate(() => window.__nexus!.labelled());
     for (const id of ends) expect(shownLabels).toContain(id);
     expect(await sel.evaluate((ids) => window.__nexus!.labelsInside(ids), ends)).toBe(true);
-    expect(await sel.locator('#details-interval').textContent()).toContain(rel.interval.label);
+    expect(await sel.locator('#details-validity').textContent()).toContain(rel.validity.label);
     await sel.screenshot({ path: artifact('explorer-selected-relationship.png') });
     await sel.close();
 
-    const differs = data.network.edges.find((e) => e.validity.fromYear !== e.interval.fromYear || e.validity.toYear !== e.interval.toYear);
-    if (differs) {
-      const page2 = await open(`?y=2001&sel=r%3A${differs.id}`);
-      await page2.locator('#details-validity').waitFor();
-      expect(await page2.locator('#details-interval').textContent()).toContain('(stated)');
-      expect(await page2.locator('#details-validity').textContent()).toMatch(/^treated as valid .+ \(bounded by the actors’ active years\)$/);
-      await page2.close();
-    }
+    const weak = data.network.edges.find((e) => !e.dated && e.validity.fromBasis === 'LIFESPAN');
+    expect(weak).toBeDefined();
+    const page2 = await open(`?y=2001&sel=r%3A${weak!.id}`);
+    await page2.locator('#details-validity').waitFor();
+    expect(await page2.locator('#details-interval').textContent()).toContain('no claim dates it');
+    expect(await page2.locator('#details-validity').textContent()).toMatch(/bounded by the actors’ lifespans/);
+    await page2.close();
   });
 
   it('with few actors on screen labels are not shortened and stay inside the view', async () => {

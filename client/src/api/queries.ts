@@ -22,11 +22,21 @@ import type {
 } from './types.js';
 
 const INTERVAL = 'from to fromYear toYear label';
-const ACTOR_CORE = `id name aliases kind kindLabel country active { ${INTERVAL} }`;
-const REL_CORE = `id type typeLabel stage directed confidence interval { ${INTERVAL} } validity { ${INTERVAL} } source { id } target { id }`;
-const CITATIONS = 'citations { quote location source { id title authors year publisher file } }';
-const REL_FULL = `id type typeLabel stage directed confidence description stageNote interval { ${INTERVAL} } validity { ${INTERVAL} }
-  source { ${ACTOR_CORE} } target { ${ACTOR_CORE} } ${CITATIONS}`;
+const VALIDITY = 'from to fromYear toYear fromBasis toBasis label';
+const BOUND = 'date year basis uncertain';
+const ACTOR_CORE = `id name aliases kind kindLabel country active { fromYear toYear label } lifespan { label from { basis uncertain } to { basis uncertain } }`;
+const REL_CORE = `id type typeLabel stage directed confidence dated corroboration interval { label } validity { fromYear toYear fromBasis toBasis label } source { id } target { id }`;
+const SOURCE = 'source { id title authors year publisher file }';
+const CITATION = `quote location ${SOURCE}`;
+const CITATIONS = `citations { ${CITATION} }`;
+const CLAIMS = `claims { citation { ${CITATION} } confidence interval { ${INTERVAL} } fromBasis toBasis datedBy { quote location } }`;
+const REL_FULL = `id type typeLabel stage directed confidence dated corroboration datesDisagree description stageNote interval { ${INTERVAL} } validity { ${VALIDITY} }
+  source { ${ACTOR_CORE} } target { ${ACTOR_CORE} } ${CLAIMS} ${CITATIONS}`;
+const READINGS = `readings { event date latest basis citation { ${CITATION} } datedBy { quote location } }`;
+const CHANGED = 'id typeLabel directed stage validity { from to fromYear toYear fromBasis toBasis label } source { id name } target { id name } citations { quote source { title } }';
+
+/** At most this many added and ended relationships in a compare-mode list (the API's diff limit). */
+export const DIFF_LIMIT = 300;
 
 /**
  * How many relationships the explorer loads for the whole network (all years, laid out once): as
@@ -51,16 +61,17 @@ export class NexusApi {
 
   async vocabulary(): Promise<Vocabulary> {
     return this.gql<Vocabulary>(`query Vocabulary {
-      relationshipTypes { type label description directed isStage stageOrder }
+      relationshipTypes { type label description directed isStage stageOrder connects }
       actorKinds { kind label description }
       confidenceGrades { grade label description rank }
       capacityTypes { capacity label description }
+      datingBases { basis label description dated }
     }`);
   }
 
   async timeline(): Promise<Timeline> {
     const data = await this.gql<{ timeline: Timeline }>(`query Timeline {
-      timeline { minYear maxYear years { year changes { kind } events { id date year title kind } } }
+      timeline { minYear maxYear years { year changes { kind } events { id date year title kind actors { id } places { id } } } }
     }`);
     return data.timeline;
   }
@@ -90,7 +101,8 @@ export class NexusApi {
     const data = await this.gql<{ actor: ActorFull }>(
       `query Actor($id: ID!) { actor(id: $id) {
         ${ACTOR_CORE} description nameCollision ${CITATIONS}
-        relationships(first: 500) { ${REL_CORE} source { id name } target { id name } }
+        lifespan { label from { ${BOUND} earliest latest ${READINGS} } to { ${BOUND} earliest latest ${READINGS} } }
+        relationships(first: 500) { ${REL_CORE} source { id name } target { id name } ${CLAIMS} }
       } }`,
       { id },
     );
@@ -108,7 +120,9 @@ export class NexusApi {
   async dyad(a: string, b: string): Promise<Dyad> {
     const data = await this.gql<{ dyad: Dyad }>(
       `query Dyad($a: ID!, $b: ID!) { dyad(a: $a, b: $b) {
-        a { id name } b { id name } periods { fromYear toYear stage relationships { id } }
+        a { id name } b { id name }
+        periods { stage fromYear toYear from { date basis } to { date basis } overlaps relationships { id } }
+        relationships { id type typeLabel stage directed source { id name } target { id name } ${CLAIMS} }
       } }`,
       { a, b },
     );
@@ -118,13 +132,13 @@ export class NexusApi {
   async paths(query: PathQuery): Promise<PathResult> {
     const data = await this.gql<{ paths: PathResult }>(
       `query Paths($from: ID!, $to: ID!, $mode: PathMode, $k: Int, $maxHops: Int, $types: [RelationshipType!],
-        $stages: [ContinuumStage!], $at: Int, $window: YearWindow, $timeRespecting: Boolean, $minConfidence: Confidence,
-        $direction: Direction, $excludeActors: [ID!], $datedOnly: Boolean, $limit: Int) {
+        $stages: [ContinuumStage!], $at: Int, $window: YearWindow, $timeRespecting: Boolean, $maxGap: Int, $includeNonConnecting: Boolean,
+        $minConfidence: Confidence, $direction: Direction, $excludeActors: [ID!], $datedOnly: Boolean, $limit: Int) {
         paths(from: $from, to: $to, mode: $mode, k: $k, maxHops: $maxHops, types: $types, stages: $stages, at: $at,
-          window: $window, timeRespecting: $timeRespecting, minConfidence: $minConfidence, direction: $direction,
-          excludeActors: $excludeActors, datedOnly: $datedOnly, limit: $limit) {
+          window: $window, timeRespecting: $timeRespecting, maxGap: $maxGap, includeNonConnecting: $includeNonConnecting,
+          minConfidence: $minConfidence, direction: $direction, excludeActors: $excludeActors, datedOnly: $datedOnly, limit: $limit) {
           truncated truncatedBy
-          paths { length actors { id name } hops { from { id name } to { id name } alternatives { id } relationship { ${REL_FULL} } } }
+          paths { length actors { id name } hops { date from { id name } to { id name } alternatives { id } relationship { ${REL_FULL} } } }
         }
       }`,
       { ...query },
@@ -132,13 +146,16 @@ export class NexusApi {
     return data.paths;
   }
 
-  async diff(fromYear: number, toYear: number): Promise<Diff> {
+  /** What changes between two years, judged like the network (the compare-mode list). */
+  async diff(fromYear: number, toYear: number, opts: { datedOnly?: boolean; types?: RelationshipType[]; minConfidence?: Confidence } = {}): Promise<Diff> {
     const data = await this.gql<{ diff: Diff }>(
-      `query Diff($fromYear: Int!, $toYear: Int!) { diff(fromYear: $fromYear, toYear: $toYear) {
-        fromYear toYear added { id } ended { id }
-        changedStage { a { id } b { id } fromStage toStage before { id } after { id } }
-      } }`,
-      { fromYear, toYear },
+      `query Diff($fromYear: Int!, $toYear: Int!, $types: [RelationshipType!], $minConfidence: Confidence, $datedOnly: Boolean, $limit: Int) {
+        diff(fromYear: $fromYear, toYear: $toYear, types: $types, minConfidence: $minConfidence, datedOnly: $datedOnly, limit: $limit) {
+          fromYear toYear truncated added { ${CHANGED} } ended { ${CHANGED} }
+          changedStage { a { id name } b { id name } fromStages toStages before { ${CHANGED} } after { ${CHANGED} } }
+        }
+      }`,
+      { fromYear, toYear, datedOnly: opts.datedOnly ?? false, limit: DIFF_LIMIT, ...(opts.types?.length ? { types: opts.types } : {}), ...(opts.minConfidence ? { minConfidence: opts.minConfidence } : {}) },
     );
     return data.diff;
   }

@@ -7,7 +7,9 @@ import type {
   CapacityType as DomainCapacity,
   ConfidenceGrade as DomainConfidence,
   ContinuumStage as DomainStage,
+  DatingBasis as DomainDatingBasis,
   EventKind as DomainEventKind,
+  LifespanEvent as DomainLifespanEvent,
   RelationshipType as DomainRelationshipType,
 } from '../../../server/domain/vocabulary.js';
 
@@ -17,6 +19,8 @@ export type ContinuumStage = Uppercase<DomainStage>;
 export type Confidence = Uppercase<DomainConfidence>;
 export type Capacity = Uppercase<DomainCapacity>;
 export type EventKind = Uppercase<DomainEventKind>;
+export type DatingBasis = Uppercase<DomainDatingBasis>;
+export type LifespanEvent = Uppercase<DomainLifespanEvent>;
 export type PathMode = 'SHORTEST' | 'K_SHORTEST' | 'ALL_SIMPLE';
 export type Direction = 'ANY' | 'OUT' | 'IN';
 
@@ -43,6 +47,39 @@ export interface Citation {
   location: string | null;
 }
 
+/** When a relationship is treated as valid: always bounded, each end with how it is known. */
+export interface Validity {
+  from: string;
+  to: string;
+  fromYear: number;
+  toYear: number;
+  fromBasis: DatingBasis;
+  toBasis: DatingBasis;
+  label: string;
+}
+
+export interface LifespanBoundCore {
+  date: string;
+  year: number;
+  basis: DatingBasis;
+  uncertain: boolean;
+}
+
+export interface LifespanReading {
+  event: LifespanEvent;
+  date: string;
+  latest: string | null;
+  basis: DatingBasis;
+  citation: Citation;
+  datedBy: { quote: string; location: string | null } | null;
+}
+
+export interface LifespanBound extends LifespanBoundCore {
+  earliest: string;
+  latest: string;
+  readings: LifespanReading[];
+}
+
 /** The actor fields the graph needs. */
 export interface ActorCore {
   id: string;
@@ -51,7 +88,8 @@ export interface ActorCore {
   kind: ActorKind;
   kindLabel: string;
   country: string | null;
-  active: Interval | null;
+  active: Pick<Interval, 'fromYear' | 'toYear' | 'label'>;
+  lifespan: { label: string; from: Pick<LifespanBoundCore, 'basis' | 'uncertain'>; to: Pick<LifespanBoundCore, 'basis' | 'uncertain'> };
 }
 
 export interface RelationshipCore {
@@ -61,26 +99,58 @@ export interface RelationshipCore {
   stage: ContinuumStage | null;
   directed: boolean;
   confidence: Confidence;
-  interval: Interval;
-  /** When the API treats it as valid: its dates, unknown ends bounded by its actors' active years. */
-  validity: Interval;
+  /** The hull of the claims' own dates (its label: "1998–2001", "from 2005", "undated"). */
+  interval: Pick<Interval, 'label'>;
+  /** When the API treats it as valid (time filters use this). */
+  validity: Pick<Validity, 'fromYear' | 'toYear' | 'fromBasis' | 'toBasis' | 'label'>;
+  /** At least one end is stated or passage-dated. */
+  dated: boolean;
+  /** How many documents assert it. */
+  corroboration: number;
   source: { id: string };
   target: { id: string };
 }
 
-export interface RelationshipFull extends Omit<RelationshipCore, 'source' | 'target'> {
+/** One document's assertion of a relationship, with its own grade and dating. */
+export interface Claim {
+  citation: Citation;
+  confidence: Confidence;
+  interval: Interval;
+  fromBasis: DatingBasis | null;
+  toBasis: DatingBasis | null;
+  datedBy: { quote: string; location: string | null } | null;
+}
+
+export interface RelationshipFull extends Omit<RelationshipCore, 'source' | 'target' | 'interval' | 'validity'> {
+  interval: Interval;
+  validity: Validity;
   source: ActorCore;
   target: ActorCore;
   description: string;
   stageNote: string | null;
+  datesDisagree: boolean;
+  claims: Claim[];
   citations: Citation[];
 }
 
-export interface ActorFull extends ActorCore {
+/** A relationship with its claims, for a chronology. */
+export interface RelationshipClaims {
+  id: string;
+  type: RelationshipType;
+  typeLabel: string;
+  stage: ContinuumStage | null;
+  directed: boolean;
+  source: { id: string; name: string };
+  target: { id: string; name: string };
+  claims: Claim[];
+}
+
+export interface ActorFull extends Omit<ActorCore, 'lifespan'> {
   description: string;
   nameCollision: string | null;
+  lifespan: { label: string; from: LifespanBound; to: LifespanBound };
   citations: Citation[];
-  relationships: (RelationshipCore & { source: { id: string; name: string }; target: { id: string; name: string } })[];
+  relationships: (RelationshipCore & { source: { id: string; name: string }; target: { id: string; name: string }; claims: Claim[] })[];
 }
 
 export interface Network {
@@ -96,6 +166,15 @@ export interface RelationshipTypeInfo {
   directed: boolean;
   isStage: boolean;
   stageOrder: number | null;
+  /** Connects its actors for path finding (sharing a place or a listing does not). */
+  connects: boolean;
+}
+
+export interface DatingBasisInfo {
+  basis: DatingBasis;
+  label: string;
+  description: string;
+  dated: boolean;
 }
 
 export interface ActorKindInfo {
@@ -122,6 +201,7 @@ export interface Vocabulary {
   actorKinds: ActorKindInfo[];
   confidenceGrades: ConfidenceInfo[];
   capacityTypes: CapacityInfo[];
+  datingBases: DatingBasisInfo[];
 }
 
 export interface TimelineEvent {
@@ -130,6 +210,8 @@ export interface TimelineEvent {
   year: number;
   title: string;
   kind: EventKind;
+  actors: { id: string }[];
+  places: { id: string }[];
 }
 
 export interface Timeline {
@@ -143,6 +225,8 @@ export interface PathHop {
   to: { id: string; name: string };
   relationship: RelationshipFull;
   alternatives: { id: string }[];
+  /** Time-respecting paths: the day the hop is taken. */
+  date: string | null;
 }
 
 export interface Path {
@@ -158,9 +242,13 @@ export interface PathResult {
 }
 
 export interface DyadPeriod {
-  fromYear: number | null;
-  toYear: number | null;
   stage: ContinuumStage;
+  fromYear: number;
+  toYear: number;
+  from: { date: string; basis: DatingBasis };
+  to: { date: string; basis: DatingBasis };
+  /** Other stages asserted for the pair during part of this period. */
+  overlaps: ContinuumStage[];
   relationships: { id: string }[];
 }
 
@@ -168,23 +256,37 @@ export interface Dyad {
   a: { id: string; name: string };
   b: { id: string; name: string };
   periods: DyadPeriod[];
+  relationships: RelationshipClaims[];
+}
+
+/** A relationship as a compare-mode list shows it. */
+export interface ChangedRelationship {
+  id: string;
+  typeLabel: string;
+  directed: boolean;
+  stage: ContinuumStage | null;
+  validity: Validity;
+  source: { id: string; name: string };
+  target: { id: string; name: string };
+  citations: { quote: string; source: { title: string } }[];
 }
 
 export interface StageChange {
-  a: { id: string };
-  b: { id: string };
-  fromStage: ContinuumStage | null;
-  toStage: ContinuumStage | null;
-  before: { id: string }[];
-  after: { id: string }[];
+  a: { id: string; name: string };
+  b: { id: string; name: string };
+  fromStages: ContinuumStage[];
+  toStages: ContinuumStage[];
+  before: ChangedRelationship[];
+  after: ChangedRelationship[];
 }
 
 export interface Diff {
   fromYear: number;
   toYear: number;
-  added: { id: string }[];
-  ended: { id: string }[];
+  added: ChangedRelationship[];
+  ended: ChangedRelationship[];
   changedStage: StageChange[];
+  truncated: boolean;
 }
 
 export interface CapacityRating {
@@ -216,6 +318,10 @@ export interface PathQuery {
   at?: number;
   window?: YearWindow;
   timeRespecting?: boolean;
+  /** With timeRespecting: at most this many years between consecutive hops. */
+  maxGap?: number;
+  /** Also walk shared places, listings and stated absences of ties. */
+  includeNonConnecting?: boolean;
   minConfidence?: Confidence;
   direction?: Direction;
   excludeActors?: string[];

@@ -4,7 +4,7 @@
  * and the classes the view toggles (hidden, entering/leaving, highlight, path, compare, capacity).
  */
 import type { ActorKind, Capacity, Confidence, RelationshipType } from '../api/types.js';
-import { CAPACITY_COLOURS, CHANGE_COLOURS, CONFIDENCE_LINES, KIND_STYLES, STAGE_COLOURS, STAGE_WIDTHS, typeColour, UNDATED_OPACITY, UNDATED_WIDTH_FACTOR } from '../model/colours.js';
+import { CAPACITY_COLOURS, CHANGE_COLOURS, CONFIDENCE_LINES, KIND_STYLES, STAGE_COLOURS, STAGE_WIDTHS, typeColour, PARTLY_DATED_OPACITY, UNDATED_OPACITY, UNDATED_WIDTH_FACTOR } from '../model/colours.js';
 
 export interface StyleRule {
   selector: string;
@@ -74,7 +74,9 @@ export function buildStylesheet(relationshipTypes: readonly RelationshipType[]):
     if (s.line === 'dashed') style['line-dash-pattern'] = [6, 4];
     rules.push({ selector: `edge[confidence = "${grade}"]`, style });
   }
-  // undated relationships (valid at every year): lighter and thinner, keeping the stage order of widths
+  // weakly dated relationships (no document dates them: bounded only by lifespans or the documents'
+  // periods): lighter and thinner, keeping the stage order of widths; one dated end: a little lighter
+  rules.push({ selector: 'edge.partly-dated', style: { opacity: PARTLY_DATED_OPACITY } });
   rules.push({ selector: 'edge.undated', style: { opacity: UNDATED_OPACITY, width: 1 } });
   STAGE_WIDTHS.forEach((w, order) => {
     rules.push({ selector: `edge.undated[stage = ${order}]`, style: { width: Math.max(1, w * UNDATED_WIDTH_FACTOR) } });

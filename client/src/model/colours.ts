@@ -121,4 +121,6 @@ export function changeKeyText(): string {
 
 /** Undated relationships (no known start or end, so shown at every year): lighter and thinner. */
 export const UNDATED_OPACITY = 0.4;
+/** A relationship with one dated end and one bounded only by lifespans or periods. */
+export const PARTLY_DATED_OPACITY = 0.7;
 export const UNDATED_WIDTH_FACTOR = 0.5;

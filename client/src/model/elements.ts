@@ -2,15 +2,31 @@
  * API network data → graph element descriptors: plain objects in Cytoscape's element shape,
  * with no Cytoscape import, so they can be built and tested without a browser.
  */
-import type { ActorCore, ActorKind, Confidence, Network, RelationshipCore, RelationshipType, RelationshipTypeInfo } from '../api/types.js';
+import type { ActorCore, ActorKind, Confidence, DatingBasis, Network, RelationshipCore, RelationshipType, RelationshipTypeInfo } from '../api/types.js';
+
+/** How well a relationship is dated: both ends stated or passage-dated, one of them, or neither. */
+export type Dating = 'dated' | 'partly' | 'undated';
+
+const DATED_BASES: readonly DatingBasis[] = ['STATED', 'PASSAGE'];
+
+export function datingOf(fromBasis: DatingBasis, toBasis: DatingBasis): Dating {
+  const n = Number(DATED_BASES.includes(fromBasis)) + Number(DATED_BASES.includes(toBasis));
+  return n === 2 ? 'dated' : n === 1 ? 'partly' : 'undated';
+}
 
 export interface NodeData {
   id: string;
   label: string;
   kind: ActorKind;
   country: string | null;
+  /** The lifespan's years (always bounded: by readings, the attested years or the documents' periods). */
   fromYear: number | null;
   toYear: number | null;
+  lifespanLabel: string;
+  /** Whether each end of the lifespan is stated or passage-dated (else attested or as reported). */
+  lifespanDated: { from: boolean; to: boolean };
+  /** Readings of an end disagree (a contested founding). */
+  lifespanUncertain: boolean;
   /** Searchable text: name and aliases, lower-cased. */
   search: string;
   /** Relationships touching the actor over all years (drives node size). */
@@ -27,11 +43,17 @@ export interface EdgeData {
   stage: number;
   confidence: Confidence;
   directed: boolean;
+  /** The validity's years (what time filtering uses, like the API's network). */
   fromYear: number | null;
   toYear: number | null;
-  /** A known start or end (the API's `datedOnly`); undated relationships are valid at every year. */
+  /** A stated or passage-dated end (the API's `datedOnly`). */
   dated: boolean;
+  /** Both ends dated, one, or neither (bounded only by lifespans or the documents' periods). */
+  dating: Dating;
+  /** How many documents assert it. */
+  corroboration: number;
   intervalLabel: string;
+  validityLabel: string;
 }
 
 export interface NodeDescriptor {
@@ -62,8 +84,11 @@ export function nodeFromActor(actor: ActorCore): NodeDescriptor {
       label: actor.name,
       kind: actor.kind,
       country: actor.country,
-      fromYear: actor.active?.fromYear ?? null,
-      toYear: actor.active?.toYear ?? null,
+      fromYear: actor.active.fromYear,
+      toYear: actor.active.toYear,
+      lifespanLabel: actor.lifespan.label,
+      lifespanDated: { from: DATED_BASES.includes(actor.lifespan.from.basis), to: DATED_BASES.includes(actor.lifespan.to.basis) },
+      lifespanUncertain: actor.lifespan.from.uncertain || actor.lifespan.to.uncertain,
       search: [actor.name, ...actor.aliases].join(' | ').toLowerCase(),
       degree: 0,
     },
@@ -72,9 +97,10 @@ export function nodeFromActor(actor: ActorCore): NodeDescriptor {
 
 export function edgeFromRelationship(rel: RelationshipCore, stageOrderOf: (type: RelationshipType) => number | null): EdgeDescriptor {
   const stage = stageOrderOf(rel.type);
-  const dated = rel.interval.from !== null || rel.interval.to !== null;
+  const dating = datingOf(rel.validity.fromBasis, rel.validity.toBasis);
   const classes = [rel.directed ? 'directed' : 'undirected', stage === null ? 'other' : 'stage'];
-  if (!dated) classes.push('undated');
+  if (dating === 'undated') classes.push('undated');
+  if (dating === 'partly') classes.push('partly-dated');
   return {
     group: 'edges',
     data: {
@@ -86,11 +112,14 @@ export function edgeFromRelationship(rel: RelationshipCore, stageOrderOf: (type:
       stage: stage ?? -1,
       confidence: rel.confidence,
       directed: rel.directed,
-      // Time filtering follows the API's validity (unknown ends bounded by the actors' lifetimes).
+      // Time filtering follows the API's validity (undated ends bounded by lifespans or periods).
       fromYear: rel.validity.fromYear,
       toYear: rel.validity.toYear,
-      dated,
+      dated: rel.dated,
+      dating,
+      corroboration: rel.corroboration,
       intervalLabel: rel.interval.label,
+      validityLabel: rel.validity.label,
     },
     classes: classes.join(' '),
   };

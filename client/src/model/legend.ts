@@ -3,7 +3,7 @@
  * capacityTypes) and the visual encodings, pure: the UI only renders these entries.
  */
 import type { Vocabulary } from '../api/types.js';
-import { CAPACITY_COLOURS, CONFIDENCE_LINES, kindStyle, typeColour, typeWidth, UNDATED_OPACITY, type NodeShape } from './colours.js';
+import { CAPACITY_COLOURS, CONFIDENCE_LINES, kindStyle, PARTLY_DATED_OPACITY, typeColour, typeWidth, UNDATED_OPACITY, type NodeShape } from './colours.js';
 
 export interface StageEntry {
   type: string;
@@ -46,17 +46,18 @@ export interface CapacityEntry {
 }
 
 export interface DatingEntry {
-  key: 'dated' | 'undated';
+  key: 'dated' | 'partly' | 'undated';
   label: string;
   description: string;
   width: number;
   opacity: number;
 }
 
-/** Dated vs undated relationships (undated = no known start or end: shown at every year). */
+/** How well a relationship is dated: both ends, one, or neither (then bounded by lifespans or periods). */
 export const DATING_LEGEND: readonly DatingEntry[] = [
-  { key: 'dated', label: 'Dated (known start or end)', description: 'Shown in the years its interval covers.', width: 2, opacity: 1 },
-  { key: 'undated', label: 'Undated (shown at every year)', description: 'No known start or end; hide with “Dated links only”.', width: 1, opacity: UNDATED_OPACITY },
+  { key: 'dated', label: 'Dated start and end', description: 'Both ends are stated in a quote or dated by its passage.', width: 2, opacity: 1 },
+  { key: 'partly', label: 'One end dated', description: 'The other end is bounded by the actors’ lifespans or the documents’ period.', width: 2, opacity: PARTLY_DATED_OPACITY },
+  { key: 'undated', label: 'Weakly dated', description: 'No document dates it: bounded by the actors’ lifespans or “as reported” in the documents’ period; hide with “Dated links only”.', width: 1, opacity: UNDATED_OPACITY },
 ];
 
 export interface Legend {
@@ -68,6 +69,8 @@ export interface Legend {
   confidence: ConfidenceEntry[];
   capacity: CapacityEntry[];
   dating: DatingEntry[];
+  /** How an end of a validity or a lifespan is known (the API's DatingBasis). */
+  bases: Vocabulary['datingBases'];
 }
 
 export function buildLegend(vocab: Vocabulary): Legend {
@@ -95,7 +98,7 @@ export function buildLegend(vocab: Vocabulary): Legend {
     description: c.description,
     colour: CAPACITY_COLOURS[c.capacity] ?? '#888888',
   }));
-  return { stages, types, kinds, confidence, capacity, dating: DATING_LEGEND.map((d) => ({ ...d })) };
+  return { stages, types, kinds, confidence, capacity, dating: DATING_LEGEND.map((d) => ({ ...d })), bases: vocab.datingBases.map((b) => ({ ...b })) };
 }
 
 function kindStyleEntry(kind: Vocabulary['actorKinds'][number]['kind']): { shape: NodeShape; colour: string } {

@@ -5,8 +5,11 @@
  */
 import type { ContinuumStage } from '../api/types.js';
 import { changeKeyText } from './colours.js';
+import { diffYears } from './diff.js';
+import type { GraphModel } from './elements.js';
+import { countOf } from './text.js';
 import { defaultViewState, type ViewState } from './url.js';
-import { EMPTY_FILTERS, type Filters } from './visibility.js';
+import { EMPTY_FILTERS, visibleSubgraph, type Filters } from './visibility.js';
 
 /** After the preset's first year: play year by year to `to`, or show each of `years` in turn. */
 export type StorySequence = { kind: 'play'; to: number } | { kind: 'steps'; years: number[] };
@@ -110,4 +113,30 @@ export function endStoryIfLeft(state: ViewState): ViewState {
   if (state.story === null) return state;
   const story = storyById(state.story);
   return story && storyStillApplies(story, state) ? state : { ...state, story: null };
+}
+
+export interface CaptionNames {
+  actor(id: string): string;
+  /** Stage order 0..3 → label. */
+  stage(order: number): string;
+  relationship(id: string): string;
+}
+
+/**
+ * A story step's caption, built from what actually changes between the step before and this one
+ * in the story's view (its filters and focus): the pairs whose stages change, then what starts
+ * and what ends. The first step says what is shown.
+ */
+export function stepCaption(model: GraphModel, story: Story, prevYear: number | null, year: number, names: CaptionNames): string {
+  const st = story.state;
+  const now = visibleSubgraph(model, { kind: 'year', year }, st.filters, st.focus);
+  if (prevYear === null) return `${year}: ${countOf(now.edges.size, 'relationship')} among ${countOf(now.nodes.size, 'actor')}.`;
+  const before = visibleSubgraph(model, { kind: 'year', year: prevYear }, st.filters, st.focus);
+  const d = diffYears(model, prevYear, year, { datedOnly: st.filters.datedOnly, only: new Set([...before.edges, ...now.edges]) });
+  const stages = (orders: number[]) => orders.map(names.stage).join(' + ').toLowerCase();
+  const parts: string[] = d.changedStage.map((c) => `${names.actor(c.a)} – ${names.actor(c.b)}: ${stages(c.fromStages)} → ${stages(c.toStages)}`);
+  const list = (ids: string[]) => ids.slice(0, 2).map(names.relationship).join('; ') + (ids.length > 2 ? `; +${ids.length - 2} more` : '');
+  if (d.added.length) parts.push(`begins: ${list(d.added)}`);
+  if (d.ended.length) parts.push(`ends: ${list(d.ended)}`);
+  return `${year}: ${parts.length ? parts.join(' · ') : 'no change in what the story shows'}.`;
 }

@@ -19,6 +19,10 @@ export interface PathState {
   /** Restrict paths to the year or window on the time bar. */
   useTime: boolean;
   timeRespecting: boolean;
+  /** With timeRespecting: most years between consecutive hops (null = any). */
+  maxGap: number | null;
+  /** Also walk relationships that do not connect actors (shared places, listings). */
+  includeNonConnecting: boolean;
   minConfidence: Confidence | null;
   exclude: string[];
 }
@@ -37,13 +41,15 @@ export interface ViewState {
   path: PathState | null;
   /** The active story preset (its caption is shown), or null. */
   story: string | null;
+  /** The timeline view is open beside the graph. */
+  timeline: boolean;
 }
 
 /**
  * Path query bounds, as the API enforces them (paths(maxHops) is at most 6: server MAX_PATH_HOPS; a unit
  * test checks the two agree). The path finder's inputs and the URL decoder both clamp to these.
  */
-export const PATH_LIMITS = { maxHops: 6, k: 20 } as const;
+export const PATH_LIMITS = { maxHops: 6, k: 20, maxGap: 200 } as const;
 
 export const DEFAULT_PATH: Omit<PathState, 'from' | 'to'> = {
   mode: 'SHORTEST',
@@ -53,12 +59,14 @@ export const DEFAULT_PATH: Omit<PathState, 'from' | 'to'> = {
   stages: [],
   useTime: false,
   timeRespecting: false,
+  maxGap: null,
+  includeNonConnecting: false,
   minConfidence: null,
   exclude: [],
 };
 
 export function defaultViewState(): ViewState {
-  return { mode: 'year', year: null, from: null, to: null, filters: { ...EMPTY_FILTERS }, focus: null, selected: null, path: null, story: null };
+  return { mode: 'year', year: null, from: null, to: null, filters: { ...EMPTY_FILTERS }, focus: null, selected: null, path: null, story: null, timeline: false };
 }
 
 const MODES: readonly TimeMode[] = ['year', 'window', 'compare', 'all'];
@@ -104,6 +112,7 @@ export function encodeViewState(state: ViewState): string {
   }
   if (state.selected) p.set('sel', state.selected);
   if (state.story) p.set('story', state.story);
+  if (state.timeline) p.set('tl', '1');
   const q = state.path;
   if (q) {
     p.set('pf', q.from);
@@ -115,6 +124,8 @@ export function encodeViewState(state: ViewState): string {
     if (q.stages.length) p.set('pstages', q.stages.join(','));
     if (q.useTime) p.set('ptime', '1');
     if (q.timeRespecting) p.set('pordered', '1');
+    if (q.timeRespecting && q.maxGap !== null) p.set('pgap', String(q.maxGap));
+    if (q.includeNonConnecting) p.set('pall', '1');
     if (q.minConfidence) p.set('pconf', q.minConfidence);
     if (q.exclude.length) p.set('pex', q.exclude.join(','));
   }
@@ -143,6 +154,7 @@ export function decodeViewState(search: string): ViewState {
   if (sel && /^[ar]:.+/.test(sel)) state.selected = sel;
   const story = p.get('story');
   if (story && /^[a-z0-9-]+$/.test(story)) state.story = story;
+  state.timeline = p.get('tl') === '1';
   const from = p.get('pf');
   const to = p.get('pt');
   if (from && to) {
@@ -157,6 +169,8 @@ export function decodeViewState(search: string): ViewState {
       stages: list(p.get('pstages')) as ContinuumStage[],
       useTime: p.get('ptime') === '1',
       timeRespecting: p.get('pordered') === '1',
+      maxGap: p.get('pordered') === '1' && int(p.get('pgap')) !== null ? clamp(int(p.get('pgap')), 0, PATH_LIMITS.maxGap, 0) : null,
+      includeNonConnecting: p.get('pall') === '1',
       minConfidence: confidence(p.get('pconf')),
       exclude: list(p.get('pex')),
     };

@@ -1,13 +1,16 @@
 /**
- * The details panel: for an actor — aliases, kind, active years, description, relationships grouped
- * by type, citations (document + quote); for a relationship — type, interval, confidence, every
- * citation, and the pair's stage history along the continuum as a small timeline.
+ * The details panel: for an actor — kind, aliases, lifespan with how each end is known (contested
+ * readings kept), description, relationships grouped by type, its chronology of dated claims,
+ * citations; for a relationship — type, when it is valid and why, grade, how many documents
+ * assert it, each document's claim, the pair's stage history and the pair's chronology. A
+ * selection that is not valid at the time on the time bar says so and offers to go to a year.
  */
 import type { NexusApi } from '../api/queries.js';
 import { ApiError } from '../api/client.js';
 import type { ActorFull, Dyad, RelationshipFull } from '../api/types.js';
-import { stageColour } from '../model/colours.js';
-import { intervalWording } from '../model/text.js';
+import { chronology } from '../model/chronology.js';
+import { countOf } from '../model/text.js';
+import { chronologyList, claimList, lifespanEnd, stageHistory, validityWords } from './evidence.js';
 import { citationList, clear, h } from './dom.js';
 
 export interface DetailsDeps {
@@ -16,6 +19,9 @@ export interface DetailsDeps {
   stageOrder: (stage: string) => number;
   stageLabel: (stage: string) => string;
   span: { min: number; max: number };
+  /** The years on the time bar now (null: all years). */
+  shownYears: () => { from: number; to: number } | null;
+  goToYear: (year: number) => void;
 }
 
 export class DetailsPanel {
@@ -27,7 +33,7 @@ export class DetailsPanel {
 
   empty(): void {
     clear(this.root);
-    this.root.append(h('h2', {}, 'Details'), h('p', { class: 'muted' }, 'Select an actor or a relationship on the graph, or search for an actor.'));
+    this.root.append(h('h2', {}, 'Details'), h('p', { class: 'muted' }, 'Select an actor or a relationship on the graph or the timeline, or search for an actor.'));
   }
 
   async show(sel: string | null): Promise<void> {
@@ -57,6 +63,17 @@ export class DetailsPanel {
     }
   }
 
+  /** When the selection is not valid in the years on the time bar: say so, and offer a year where it is. */
+  private notShown(what: string, fromYear: number, toYear: number): HTMLElement | null {
+    const shown = this.deps.shownYears();
+    if (!shown || (fromYear <= shown.to && toYear >= shown.from)) return null;
+    const target = toYear < shown.from ? toYear : fromYear;
+    const go = h('button', { type: 'button', id: 'details-go-year' }, `Go to ${target}`);
+    go.addEventListener('click', () => this.deps.goToYear(target));
+    const when = shown.from === shown.to ? `in ${shown.from}` : `in ${shown.from}–${shown.to}`;
+    return h('p', { class: 'notice', id: 'details-not-shown', role: 'status' }, `This ${what} is not on the graph ${when}: it is valid ${fromYear === toYear ? `in ${fromYear}` : `${fromYear}–${toYear}`}. `, go);
+  }
+
   private renderActor(a: ActorFull): void {
     clear(this.root);
     const groups = new Map<string, ActorFull['relationships']>();
@@ -65,43 +82,49 @@ export class DetailsPanel {
       if (list) list.push(r);
       else groups.set(r.typeLabel, [r]);
     }
+    const entries = chronology(a.relationships, a.id);
     this.root.append(
-      h('div', { class: 'details-body' },
-      h('h2', {}, 'Actor'),
-      h('h3', { id: 'details-title' }, a.name),
       h(
-        'dl',
-        { class: 'details' },
-        h('dt', {}, 'Kind'),
-        h('dd', {}, a.kindLabel),
-        a.aliases.length ? [h('dt', {}, 'Aliases'), h('dd', {}, a.aliases.join(', '))] : null,
-        h('dt', {}, 'Active'),
-        h('dd', {}, a.active?.label ?? 'unknown'),
-        a.country ? [h('dt', {}, 'Country'), h('dd', {}, a.country)] : null,
-      ),
-      a.nameCollision ? h('p', { class: 'small muted' }, `Not to be confused with: ${a.nameCollision}`) : null,
-      a.description ? h('p', {}, a.description) : null,
-      h('h4', {}, `Relationships (${a.relationships.length})`),
-      [...groups.entries()].map(([label, rels]) =>
+        'div',
+        { class: 'details-body' },
+        h('h2', {}, 'Actor'),
+        h('h3', { id: 'details-title' }, a.name),
+        this.notShown('actor', a.active.fromYear ?? this.deps.span.min, a.active.toYear ?? this.deps.span.max),
         h(
-          'div',
-          { class: 'rel-group' },
-          h('strong', { class: 'small' }, label),
+          'dl',
+          { class: 'details' },
+          h('dt', {}, 'Kind'),
+          h('dd', {}, a.kindLabel),
+          a.aliases.length ? [h('dt', {}, 'Aliases'), h('dd', {}, a.aliases.join(', '))] : null,
+          h('dt', {}, 'Lifespan'),
+          h('dd', { id: 'details-lifespan' }, h('div', {}, a.lifespan.label), lifespanEnd(a.lifespan.from, 'start'), lifespanEnd(a.lifespan.to, 'end')),
+          a.country ? [h('dt', {}, 'Country'), h('dd', {}, a.country)] : null,
+        ),
+        a.nameCollision ? h('p', { class: 'small muted' }, `Not to be confused with: ${a.nameCollision}`) : null,
+        a.description ? h('p', {}, a.description) : null,
+        h('h4', {}, `Relationships (${a.relationships.length})`),
+        [...groups.entries()].map(([label, rels]) =>
           h(
-            'ul',
-            {},
-            rels.map((r) => {
-              const other = r.source.id === a.id ? r.target : r.source;
-              const arrow = r.directed ? (r.source.id === a.id ? '→ ' : '← ') : '';
-              const btn = h('button', { type: 'button', class: 'linklike' }, `${arrow}${other.name}`);
-              btn.addEventListener('click', () => this.deps.select(`r:${r.id}`));
-              return h('li', {}, btn, h('span', { class: 'muted' }, ` ${r.interval.label}`), h('span', { class: `badge ${r.confidence}` }, r.confidence.toLowerCase()));
-            }),
+            'div',
+            { class: 'rel-group' },
+            h('strong', { class: 'small' }, label),
+            h(
+              'ul',
+              {},
+              rels.map((r) => {
+                const other = r.source.id === a.id ? r.target : r.source;
+                const arrow = r.directed ? (r.source.id === a.id ? '→ ' : '← ') : '';
+                const btn = h('button', { type: 'button', class: 'linklike' }, `${arrow}${other.name}`);
+                btn.addEventListener('click', () => this.deps.select(`r:${r.id}`));
+                return h('li', {}, btn, h('span', { class: 'muted' }, ` ${r.validity.label}${r.dated ? '' : ' (weakly dated)'}`), h('span', { class: `badge ${r.confidence}` }, r.confidence.toLowerCase()), r.corroboration > 1 ? h('span', { class: 'badge', title: 'documents asserting it' }, `×${r.corroboration}`) : null);
+              }),
+            ),
           ),
         ),
-      ),
-      h('h4', {}, `Citations (${a.citations.length})`),
-      citationList(a.citations),
+        h('h4', {}, `Chronology (${countOf(entries.length, 'dated claim')})`),
+        chronologyList(entries, (s) => this.deps.select(s)),
+        h('h4', {}, `Citations (${a.citations.length})`),
+        citationList(a.citations),
       ),
     );
   }
@@ -113,67 +136,36 @@ export class DetailsPanel {
       b.addEventListener('click', () => this.deps.select(`a:${x.id}`));
       return b;
     };
+    const documents = new Set(r.claims.map((c) => c.citation.source.id)).size;
     this.root.append(
-      h('div', { class: 'details-body' },
-      h('h2', {}, 'Relationship'),
-      h('h3', { id: 'details-title' }, actorLink(r.source), r.directed ? ` ${r.typeLabel.toLowerCase()} ` : ` — ${r.typeLabel.toLowerCase()} — `, actorLink(r.target)),
       h(
-        'dl',
-        { class: 'details' },
-        h('dt', {}, 'Type'),
-        h('dd', {}, r.typeLabel, r.stage ? h('span', { class: 'badge' }, 'continuum stage') : null),
-        h('dt', {}, 'Interval'),
-        this.intervalCell(r),
-        h('dt', {}, 'Confidence'),
-        h('dd', {}, h('span', { class: `badge ${r.confidence}` }, r.confidence.toLowerCase())),
-      ),
-      r.description ? h('p', {}, r.description) : null,
-      r.stageNote ? h('p', { class: 'small muted' }, r.stageNote) : null,
-      dyad ? this.stageHistory(dyad) : null,
-      h('h4', {}, `Citations (${r.citations.length})`),
-      citationList(r.citations),
-      ),
-    );
-  }
-
-  /** The stated interval, and the validity the time bar uses when it differs. */
-  private intervalCell(r: RelationshipFull): HTMLElement {
-    const w = intervalWording(r.interval, r.validity);
-    return h('dd', { id: 'details-interval' }, w.stated, w.validity ? h('div', { class: 'small muted', id: 'details-validity' }, w.validity) : null);
-  }
-
-  private stageHistory(d: Dyad): HTMLElement | null {
-    if (d.periods.length === 0) return null;
-    const { min, max } = this.deps.span;
-    const lo = Math.min(min, ...d.periods.map((p) => p.fromYear ?? min));
-    const hi = Math.max(max, ...d.periods.map((p) => p.toYear ?? max));
-    const periodText = (p: Dyad['periods'][number]) => `${p.fromYear ?? '…'}–${p.toYear ?? '…'}: ${this.deps.stageLabel(p.stage)}`;
-    const bar = h('div', { class: 'stage-timeline', role: 'img', 'aria-label': `Stage history of the pair, ${lo}–${hi}: ${d.periods.map(periodText).join('; ')}` });
-    let cursor = lo;
-    const periods = [...d.periods].sort((a, b) => (a.fromYear ?? lo) - (b.fromYear ?? lo));
-    for (const p of periods) {
-      const from = Math.max(cursor, p.fromYear ?? lo);
-      const to = p.toYear ?? hi;
-      if (from > cursor) bar.append(h('div', { style: `flex:${from - cursor};background:#eef0f3` }));
-      if (to >= from) {
-        // no text inside the segment (a short period would cut it): the list below is the key
-        bar.append(
-          h('div', { style: `flex:${to - from + 1};background:${stageColour(this.deps.stageOrder(p.stage))}`, title: `${this.deps.stageLabel(p.stage)}: ${p.fromYear ?? '…'}–${p.toYear ?? '…'}` }),
-        );
-        cursor = to + 1;
-      }
-    }
-    if (cursor <= hi) bar.append(h('div', { style: `flex:${hi - cursor + 1};background:#eef0f3` }));
-    return h(
-      'div',
-      {},
-      h('h4', {}, 'Stage history of the pair'),
-      bar,
-      h('div', { class: 'stage-ends', 'aria-hidden': 'true' }, h('span', {}, String(lo)), h('span', {}, String(hi))),
-      h(
-        'ul',
-        { class: 'stage-periods' },
-        periods.map((p) => h('li', {}, h('span', { class: 'swatch', style: `background:${stageColour(this.deps.stageOrder(p.stage))}`, 'aria-hidden': 'true' }), periodText(p))),
+        'div',
+        { class: 'details-body' },
+        h('h2', {}, 'Relationship'),
+        h('h3', { id: 'details-title' }, actorLink(r.source), r.directed ? ` ${r.typeLabel.toLowerCase()} ` : ` — ${r.typeLabel.toLowerCase()} — `, actorLink(r.target)),
+        this.notShown('relationship', r.validity.fromYear, r.validity.toYear),
+        h(
+          'dl',
+          { class: 'details' },
+          h('dt', {}, 'Type'),
+          h('dd', {}, r.typeLabel, r.stage ? h('span', { class: 'badge' }, 'continuum stage') : null),
+          h('dt', {}, 'Valid'),
+          h('dd', { id: 'details-validity' }, validityWords(r.validity)),
+          h('dt', {}, 'Dated'),
+          h('dd', { id: 'details-interval' }, r.dated ? `${r.interval.label} by its claims` : 'no claim dates it', r.datesDisagree ? h('div', { class: 'small notice-inline' }, 'The documents give different dates (each claim below keeps its own).') : null),
+          h('dt', {}, 'Grade'),
+          h('dd', {}, h('span', { class: `badge ${r.confidence}` }, r.confidence.toLowerCase()), h('span', { class: 'muted small' }, ' (its surest claim)')),
+          h('dt', {}, 'Sources'),
+          h('dd', { id: 'details-corroboration' }, `asserted by ${countOf(documents, 'document')}`),
+        ),
+        r.description ? h('p', {}, r.description) : null,
+        r.stageNote ? h('p', { class: 'small muted' }, r.stageNote) : null,
+        dyad ? stageHistory(dyad, this.deps.span, this.deps.stageOrder, this.deps.stageLabel) : null,
+        h('h4', {}, `Claims (${r.claims.length})`),
+        claimList(r.claims),
+        dyad && dyad.relationships.length > 1
+          ? [h('h4', {}, `Chronology of the pair (${dyad.a.name} – ${dyad.b.name})`), chronologyList(chronology(dyad.relationships), (s) => this.deps.select(s))]
+          : null,
       ),
     );
   }

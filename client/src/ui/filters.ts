@@ -54,7 +54,7 @@ export class FilterPanel {
         'div',
         { class: 'row dated-row' },
         this.dated,
-        h('label', { for: 'filter-dated', title: 'Undated relationships have no known start or end, so they are shown at every year' }, 'Dated links only (hide undated)'),
+        h('label', { for: 'filter-dated', title: 'Hide the relationships no document dates: their years are only bounded by their actors’ lifespans or by the period their documents describe (“as reported”)' }, 'Dated links only (hide weakly dated)'),
       ),
       h('div', { class: 'field' }, 'Ego network', h('div', { class: 'row' }, this.focusBtn, this.depth), h('div', { class: 'row' }, this.focusLabel, this.unfocusBtn)),
       h(

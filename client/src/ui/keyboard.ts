@@ -64,6 +64,10 @@ export function installKeyboard({ timebar, graph, store, searchInput }: Keyboard
       case 'F':
         graph.fit();
         break;
+      case 't':
+      case 'T':
+        store.update({ timeline: !store.get().timeline });
+        break;
       case '+':
       case '=':
         graph.zoomBy(1.25);

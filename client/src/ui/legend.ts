@@ -80,6 +80,11 @@ export function renderLegend(root: HTMLElement, legend: Legend): void {
       legend.dating.map((d) => h('li', { title: d.description, 'data-dating': d.key }, lineSwatch('#394255', d.width, 'solid', d.opacity), d.label)),
     ),
     section(
+      'How a date is known',
+      false,
+      legend.bases.map((b) => h('li', { title: b.description, 'data-basis': b.basis }, h('span', { class: `basis-dot${b.dated ? ' dated' : ''}`, 'aria-hidden': 'true' }), `${b.label}${b.dated ? '' : ' (weak)'} — `, h('span', { class: 'muted' }, b.description))),
+    ),
+    section(
       'Actor kinds',
       false,
       legend.kinds.map((k) => h('li', { title: k.description }, shapeSwatch(k.shape, k.colour), k.label)),

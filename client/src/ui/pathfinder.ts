@@ -1,7 +1,8 @@
 /**
  * The path finder panel: two actors by autocomplete, the options (mode, k, max hops, types and
- * stages, the time bar's year/window, time-respecting, minimum confidence, excluded actors), and the
- * results listed hop by hop with type, interval, confidence and citations.
+ * stages, the time bar's year/window, time-respecting with an optional maximum gap, links that do
+ * not connect actors, minimum confidence, excluded actors), and the results listed hop by hop with
+ * type, validity, the hop's date when time-respecting, confidence and citations.
  */
 import type { ActorCore, Confidence, ContinuumStage, PathMode, PathResult, RelationshipType, Vocabulary } from '../api/types.js';
 import { DEFAULT_PATH, PATH_LIMITS, type PathState, type ViewState } from '../model/url.js';
@@ -30,10 +31,13 @@ export class PathFinder {
   private readonly conf: HTMLSelectElement;
   private readonly useTime: HTMLInputElement;
   private readonly ordered: HTMLInputElement;
+  private readonly gap: HTMLInputElement;
+  private readonly nonConnecting: HTMLInputElement;
   private readonly results: HTMLElement;
   private lastKey = '';
 
   constructor(root: HTMLElement, private readonly store: Store, vocab: Vocabulary, private readonly deps: PathFinderDeps) {
+    const nonConnectingLabels = vocab.relationshipTypes.filter((t) => !t.connects).map((t) => t.label).join(', ');
     this.from = new Autocomplete({ id: 'path-from', label: 'From actor', search: deps.search, onPick: () => undefined, keepValue: true });
     this.to = new Autocomplete({ id: 'path-to', label: 'To actor', search: deps.search, onPick: () => undefined, keepValue: true });
     this.exclude = new Autocomplete({
@@ -66,6 +70,10 @@ export class PathFinder {
     this.conf = confidenceSelect('path-conf', 'Any confidence', vocab.confidenceGrades);
     this.useTime = h('input', { type: 'checkbox', id: 'path-time' });
     this.ordered = h('input', { type: 'checkbox', id: 'path-ordered' });
+    this.gap = h('input', { type: 'number', id: 'path-gap', min: 0, max: PATH_LIMITS.maxGap, placeholder: 'any', class: 'num', 'aria-label': 'Most years between hops (time-respecting)' });
+    this.nonConnecting = h('input', { type: 'checkbox', id: 'path-nonconnecting' });
+    this.ordered.addEventListener('change', () => this.syncGap());
+    this.syncGap();
     this.results = h('div', { class: 'paths', id: 'path-results', 'aria-live': 'polite' });
     const find = h('button', { type: 'button', class: 'primary', id: 'btn-find-path' }, 'Find paths');
     const clearBtn = h('button', { type: 'button', id: 'btn-clear-path' }, 'Clear');
@@ -102,12 +110,18 @@ export class PathFinder {
         h('div', { class: 'field' }, 'Stages (none = all)', h('div', { class: 'checks' }, this.stages.map((c, i) => h('label', {}, c, stageTypes[i]?.label ?? '')))),
         h('div', { class: 'field' }, h('label', { for: 'path-types' }, 'Other types (none = all; Ctrl-click for several)'), this.types),
         h('div', { class: 'row' }, this.useTime, h('label', { for: 'path-time' }, 'Only at the time bar’s year / window')),
-        h('div', { class: 'row' }, this.ordered, h('label', { for: 'path-ordered' }, 'Time-respecting (hops in time order)')),
+        h('div', { class: 'row' }, this.ordered, h('label', { for: 'path-ordered', title: 'There must be times t1 ≤ t2 ≤ … with each inside its hop’s validity' }, 'Time-respecting (hops in time order)')),
+        h('div', { class: 'opt-row' }, h('label', { for: 'path-gap' }, 'at most'), this.gap, h('label', { for: 'path-gap' }, 'years between hops')),
+        h('div', { class: 'row' }, this.nonConnecting, h('label', { for: 'path-nonconnecting', title: `${nonConnectingLabels} do not connect actors; by default paths leave them out` }, 'Also walk shared places and listings')),
         this.exclude.root,
         this.excludeChips,
       ),
       this.results,
     );
+  }
+
+  private syncGap(): void {
+    this.gap.disabled = !this.ordered.checked;
   }
 
   private syncK(): void {
@@ -141,6 +155,8 @@ export class PathFinder {
       stages: this.stages.filter((c) => c.checked).map((c) => c.value as ContinuumStage),
       useTime: this.useTime.checked,
       timeRespecting: this.ordered.checked,
+      maxGap: this.ordered.checked && this.gap.value !== '' ? Math.max(0, Math.min(PATH_LIMITS.maxGap, Math.round(Number(this.gap.value)))) : null,
+      includeNonConnecting: this.nonConnecting.checked,
       minConfidence: (this.conf.value || null) as Confidence | null,
       exclude: [...this.excluded],
     };
@@ -168,6 +184,9 @@ export class PathFinder {
     this.conf.value = p.minConfidence ?? '';
     this.useTime.checked = p.useTime;
     this.ordered.checked = p.timeRespecting;
+    this.gap.value = p.maxGap === null ? '' : String(p.maxGap);
+    this.syncGap();
+    this.nonConnecting.checked = p.includeNonConnecting;
     this.excluded = [...p.exclude];
     this.renderChips();
   }
@@ -199,7 +218,7 @@ export class PathFinder {
             'li',
             { class: 'hop', 'data-rel': r.id },
             h('div', {}, hop.from.name, ' — ', open, r.directed ? (r.source.id === hop.from.id ? ' → ' : ' ← ') : ' — ', hop.to.name),
-            h('div', { class: 'muted' }, r.interval.label, h('span', { class: `badge ${r.confidence}` }, r.confidence.toLowerCase()), hop.alternatives.length ? ` +${hop.alternatives.length} alternative${hop.alternatives.length > 1 ? 's' : ''}` : ''),
+            h('div', { class: 'muted' }, `valid ${r.validity.label}`, hop.date ? h('span', { class: 'hop-date' }, ` · taken ${hop.date}`) : null, h('span', { class: `badge ${r.confidence}` }, r.confidence.toLowerCase()), hop.alternatives.length ? ` +${hop.alternatives.length} alternative${hop.alternatives.length > 1 ? 's' : ''}` : ''),
             citationList(r.citations),
           );
         }),

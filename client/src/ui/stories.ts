@@ -67,6 +67,12 @@ export class StoriesMenu {
     this.button.setAttribute('aria-expanded', 'false');
   }
 
+  /** The caption of one step: what changes in it (built by the app from the data). */
+  setStep(text: string | null): void {
+    const el = this.caption.querySelector('#story-step');
+    if (el) el.textContent = text ?? '';
+  }
+
   /** Shows the caption of the active story (or hides it). */
   render(state: ViewState): void {
     const story = storyById(state.story);
@@ -81,7 +87,7 @@ export class StoriesMenu {
     const again = story.sequence ? h('button', { type: 'button', id: 'btn-story-replay' }, '↻ Replay') : null;
     again?.addEventListener('click', () => this.deps.onChoose(story));
     this.caption.append(
-      h('div', { class: 'story-text' }, h('strong', {}, story.title), h('span', { id: 'story-caption-text' }, story.caption)),
+      h('div', { class: 'story-text' }, h('strong', {}, story.title), h('span', { id: 'story-caption-text' }, story.caption), h('span', { id: 'story-step', class: 'story-step', 'aria-live': 'polite' })),
       h('div', { class: 'story-actions' }, again, end),
     );
   }

@@ -1,7 +1,8 @@
 /**
- * The time bar: a year slider over the years the data spans with dated events marked on it,
- * play/pause, speed, step by year, and the modes (one year, a from–to window, compare two years,
- * all years). It writes to the store; the app reacts.
+ * The time bar: a year slider with dated events marked on it, play/pause, speed, step by year, and
+ * the modes (one year, a from–to window, compare two years, all years). Its scale opens where the
+ * data becomes dense; "Earlier" extends it to the first dated year (and a year before the dense
+ * start, from a link or an event, extends it by itself). It writes to the store; the app reacts.
  */
 import type { Timeline } from '../api/types.js';
 import type { TimeMode, ViewState } from '../model/url.js';
@@ -19,6 +20,10 @@ const SPEEDS: { label: string; ms: number }[] = [
 
 export class Timebar {
   private readonly slider: HTMLInputElement;
+  private readonly earlierBtn: HTMLButtonElement;
+  private readonly events: HTMLElement;
+  private readonly ticks: HTMLElement;
+  private start: number;
   private readonly fromSlider: HTMLInputElement;
   private readonly yearLabel: HTMLElement;
   private readonly playBtn: HTMLButtonElement;
@@ -31,10 +36,12 @@ export class Timebar {
   constructor(
     root: HTMLElement,
     private readonly store: Store,
-    readonly min: number,
-    readonly max: number,
-    timeline: Timeline,
+    /** The first dated year, the year the data becomes dense, and the last year. */
+    private readonly range: { earliest: number; dense: number; max: number },
+    private readonly timeline: Timeline,
   ) {
+    const { dense: min, max } = range;
+    this.start = min;
     this.until = max;
     this.slider = h('input', { type: 'range', id: 'year-slider', min, max, step: 1, value: max, 'aria-label': 'Year' });
     this.fromSlider = h('input', { type: 'range', id: 'from-slider', class: 'from', min, max, step: 1, value: min, 'aria-label': 'From year', hidden: true });
@@ -59,29 +66,16 @@ export class Timebar {
       h('span', {}, h('span', { class: 'swatch', style: `background:${CHANGE_COLOURS.changed}` }), 'changed stage'),
     );
 
-    const events = h('div', { class: 'tb-events', 'aria-label': 'Dated events' });
-    for (const y of timeline.years) {
-      if (y.events.length === 0 || y.year < min || y.year > max) continue;
-      const title = `${y.year}: ${y.events.map((e) => e.title).join('; ')}`;
-      const marker = h('button', {
-        type: 'button',
-        class: `tb-event${y.events.length > 1 ? ' many' : ''}`,
-        style: `left:${yearFraction(y.year, min, max) * 100}%`,
-        title,
-        'aria-label': `${y.events.length} event${y.events.length > 1 ? 's' : ''} in ${title}`,
-        'data-year': y.year,
-      });
-      marker.addEventListener('click', () => this.store.update({ year: y.year, mode: this.store.get().mode === 'all' ? 'year' : this.store.get().mode }));
-      events.append(marker);
-    }
-    // year labels on the same linear scale as the thumb and the event marks (inset like them)
-    const ticks = h('div', { class: 'tb-ticks', 'aria-hidden': 'true' });
-    for (const y of tickYears(min, max)) ticks.append(h('span', { class: 'tb-tick', 'data-year': y, style: `left:${yearFraction(y, min, max) * 100}%` }, String(y)));
+    this.events = h('div', { class: 'tb-events', 'aria-label': 'Dated events' });
+    this.ticks = h('div', { class: 'tb-ticks', 'aria-hidden': 'true' });
+    this.earlierBtn = h('button', { type: 'button', id: 'btn-earlier', class: 'tb-earlier', 'aria-pressed': 'false', title: `Extend the scale to ${range.earliest}, the first dated year`, hidden: range.earliest >= min }, `◀ ${range.earliest}`);
+    this.earlierBtn.addEventListener('click', () => this.setStart(this.start === range.dense ? range.earliest : range.dense));
+    this.drawScale();
 
     root.append(
       h('div', { class: 'tb-controls' }, back, this.playBtn, fwd, this.speedSelect),
-      h('div', { class: 'tb-track' }, events, this.slider, this.fromSlider, ticks),
-      h('div', { class: 'tb-side' }, this.yearLabel, this.modeSelect, this.compareKey),
+      h('div', { class: 'tb-track' }, this.events, this.slider, this.fromSlider, this.ticks),
+      h('div', { class: 'tb-side' }, this.earlierBtn, this.yearLabel, this.modeSelect, this.compareKey),
     );
 
     this.slider.addEventListener('input', () => this.store.update({ year: Number(this.slider.value) }));
@@ -99,6 +93,49 @@ export class Timebar {
     this.modeSelect.addEventListener('change', () => this.setMode(this.modeSelect.value as TimeMode));
   }
 
+  get min(): number {
+    return this.start;
+  }
+
+  get max(): number {
+    return this.range.max;
+  }
+
+  /** Where the scale starts: the dense start, or the first dated year. */
+  setStart(start: number): void {
+    if (start === this.start) return;
+    this.start = start;
+    for (const el of [this.slider, this.fromSlider]) el.min = String(start);
+    this.earlierBtn.setAttribute('aria-pressed', String(start < this.range.dense));
+    this.earlierBtn.textContent = start < this.range.dense ? `${this.range.dense} ▶` : `◀ ${this.range.earliest}`;
+    this.earlierBtn.title = start < this.range.dense ? `Start the scale at ${this.range.dense}, where the data becomes dense` : `Extend the scale to ${this.range.earliest}, the first dated year`;
+    this.drawScale();
+    const s = this.store.get();
+    if ((s.year ?? this.max) < start || (s.from !== null && s.from < start)) this.store.update({ year: Math.max(start, s.year ?? start), from: s.from === null ? null : Math.max(start, s.from) });
+  }
+
+  /** Event marks and year labels on the slider's linear scale (inset like the thumb). */
+  private drawScale(): void {
+    const { min, max } = this;
+    this.events.replaceChildren();
+    for (const y of this.timeline.years) {
+      if (y.events.length === 0 || y.year < min || y.year > max) continue;
+      const title = `${y.year}: ${y.events.map((e) => e.title).join('; ')}`;
+      const marker = h('button', {
+        type: 'button',
+        class: `tb-event${y.events.length > 1 ? ' many' : ''}`,
+        style: `left:${yearFraction(y.year, min, max) * 100}%`,
+        title,
+        'aria-label': `${y.events.length} event${y.events.length > 1 ? 's' : ''} in ${title}`,
+        'data-year': y.year,
+        tabindex: -1,
+      });
+      marker.addEventListener('click', () => this.store.update({ year: y.year, mode: this.store.get().mode === 'all' ? 'year' : this.store.get().mode }));
+      this.events.append(marker);
+    }
+    this.ticks.replaceChildren(...tickYears(min, max).map((y) => h('span', { class: 'tb-tick', 'data-year': y, style: `left:${yearFraction(y, min, max) * 100}%` }, String(y))));
+  }
+
   private setMode(mode: TimeMode): void {
     const s = this.store.get();
     const year = s.year ?? this.max;
@@ -109,6 +146,8 @@ export class Timebar {
   /** Reflects the state into the controls. */
   render(state: ViewState): void {
     const year = state.year ?? this.max;
+    const earliestShown = Math.min(year, state.mode === 'window' || state.mode === 'compare' ? (state.from ?? year) : year);
+    if (earliestShown < this.start) this.setStart(this.range.earliest);
     if (Number(this.slider.value) !== year) this.slider.value = String(year);
     this.modeSelect.value = state.mode;
     const ranged = state.mode === 'window' || state.mode === 'compare';
