@@ -87,30 +87,84 @@ export interface Attestation {
   last: Point;
 }
 
+/** The widest period of the documents whose claims mention an actor. */
+export interface CitedPeriod {
+  from: SourcePeriod;
+  to: SourcePeriod;
+}
+
 export class AttestationIndex {
   private readonly byActor = new Map<string, Attestation>();
+  private readonly cited = new Map<string, CitedPeriod>();
+
+  constructor(private readonly periods?: SourcePeriods) {}
+
+  /** Record that a claim of a document with this period mentions the actor. */
+  private cite(actorId: string, p: SourcePeriod): void {
+    const c = this.cited.get(actorId);
+    if (!c) this.cited.set(actorId, { from: p, to: p });
+    else {
+      if (p.start < c.from.start) c.from = p;
+      if (p.end > c.to.end) c.to = p;
+    }
+  }
+
+  /** The periods of the documents whose claims mention the actor (when built with periods). */
+  citedPeriod(actorId: string): CitedPeriod | undefined {
+    return this.cited.get(actorId);
+  }
 
   /** Record that a document dates something about `actorId` at `date`. */
   add(actorId: string, date: string | null): void {
     if (date === null) return;
-    const start = { date, day: datePointStart(date) };
-    const end = { date, day: datePointEnd(date) };
+    const startDay = datePointStart(date);
+    const endDay = datePointEnd(date);
     const a = this.byActor.get(actorId);
     if (!a) {
-      this.byActor.set(actorId, { first: start, last: end });
+      this.byActor.set(actorId, { first: { date, day: startDay }, last: { date, day: endDay } });
       return;
     }
     // Ties go to the lexically smaller date, so every store picks the same one.
-    if (start.day < a.first.day || (start.day === a.first.day && date < a.first.date)) a.first = start;
-    if (end.day > a.last.day || (end.day === a.last.day && date < a.last.date)) a.last = end;
+    if (startDay < a.first.day || (startDay === a.first.day && date < a.first.date)) a.first = { date, day: startDay };
+    if (endDay > a.last.day || (endDay === a.last.day && date < a.last.date)) a.last = { date, day: endDay };
   }
 
   addClaims(r: Pick<RelationshipRecord, 'source' | 'target' | 'claims'>): void {
+    // The claims' earliest and latest dates and widest period first, then two updates per actor.
+    let first: string | null = null;
+    let firstDay = Infinity;
+    let last: string | null = null;
+    let lastDay = -Infinity;
+    let pFrom: SourcePeriod | undefined;
+    let pTo: SourcePeriod | undefined;
     for (const c of r.claims) {
-      for (const id of [r.source, r.target]) {
-        this.add(id, c.from);
-        this.add(id, c.to);
+      for (let k = 0; k < 2; k += 1) {
+        const date = k === 0 ? c.from : c.to;
+        if (date === null) continue;
+        const startDay = datePointStart(date);
+        const endDay = datePointEnd(date);
+        if (startDay < firstDay || (startDay === firstDay && date < (first as string))) {
+          first = date;
+          firstDay = startDay;
+        }
+        if (endDay > lastDay || (endDay === lastDay && date < (last as string))) {
+          last = date;
+          lastDay = endDay;
+        }
       }
+      const p = this.periods?.get(c.source);
+      if (p) {
+        if (!pFrom || p.start < pFrom.start) pFrom = p;
+        if (!pTo || p.end > pTo.end) pTo = p;
+      }
+    }
+    for (let k = 0; k < 2; k += 1) {
+      const id = k === 0 ? r.source : r.target;
+      if (k === 1 && id === r.source) break;
+      if (first !== null) this.add(id, first);
+      if (last !== null && last !== first) this.add(id, last);
+      if (pFrom) this.cite(id, pFrom);
+      if (pTo && pTo !== pFrom) this.cite(id, pTo);
     }
   }
 
@@ -118,9 +172,9 @@ export class AttestationIndex {
     return this.byActor.get(actorId);
   }
 
-  /** Every actor's attestation from a whole dataset. */
-  static of(ds: Pick<Dataset, 'relationships' | 'events' | 'capacity' | 'figures'>): AttestationIndex {
-    const index = new AttestationIndex();
+  /** Every actor's attestation from a whole dataset (and the periods its claims' documents describe, given the periods). */
+  static of(ds: Pick<Dataset, 'relationships' | 'events' | 'capacity' | 'figures'>, periods?: SourcePeriods): AttestationIndex {
+    const index = new AttestationIndex(periods);
     for (const r of ds.relationships) index.addClaims(r);
     for (const e of ds.events) {
       for (const id of [...e.actors, ...e.places]) {
@@ -168,16 +222,20 @@ function derivedBound(date: string, side: 'start' | 'end', basis: DatingBasis): 
   return { date, day: side === 'start' ? datePointStart(date) : datePointEnd(date), earliest: date, latest: date, basis, uncertain: false, readings: [] };
 }
 
-/** The period the documents citing an actor describe (their union). */
-function citedPeriod(actor: LifespanInputs, periods: SourcePeriods, extraSources: Iterable<string>): { from: SourcePeriod; to: SourcePeriod } | null {
+/** The period the documents citing an actor describe (their union): its own citations, and its claims' documents. */
+function citedPeriod(actor: LifespanInputs, periods: SourcePeriods, claims: Iterable<string> | CitedPeriod | undefined): CitedPeriod | null {
   let from: SourcePeriod | null = null;
   let to: SourcePeriod | null = null;
-  for (const id of new Set([...actor.citations.map((c) => c.source), ...extraSources])) {
-    const p = periods.get(id);
-    if (!p) continue;
+  const take = (p: SourcePeriod | undefined) => {
+    if (!p) return;
     if (!from || p.start < from.start) from = p;
     if (!to || p.end > to.end) to = p;
-  }
+  };
+  for (const c of actor.citations) take(periods.get(c.source));
+  if (claims && 'from' in claims && 'to' in claims) {
+    take((claims as CitedPeriod).from);
+    take((claims as CitedPeriod).to);
+  } else if (claims) for (const id of claims as Iterable<string>) take(periods.get(id));
   return from && to ? { from, to } : null;
 }
 
@@ -197,7 +255,7 @@ const FAR_FUTURE = '2100';
  * the period its document describes). The basis says which one bounds the side. A derived side never
  * crosses a dated one (an end attested before a stated founding moves to it).
  */
-export function deriveLifespan(actor: LifespanInputs, attested: Attestation | undefined, periods: SourcePeriods, citingSources: Iterable<string> = []): Lifespan {
+export function deriveLifespan(actor: LifespanInputs, attested: Attestation | undefined, periods: SourcePeriods, citingSources: Iterable<string> | CitedPeriod | undefined = undefined): Lifespan {
   const side = (s: 'start' | 'end') => actor.lifespan.filter((r) => LIFESPAN_EVENT_INFO[r.event].side === s);
   let from = boundFromReadings(side('start'), 'start');
   let to = boundFromReadings(side('end'), 'end');
@@ -244,26 +302,44 @@ export function claimCitations(claims: readonly Claim[]): Citation[] {
   );
 }
 
-/** The hull of the claims' dates, with the basis of each chosen end. */
+/** The hull of the claims' dates, with the basis of each chosen end (no sets: claims are few). */
 function claimedInterval(claims: readonly Claim[]): { from: ValidityEnd | null; to: ValidityEnd | null; disagree: boolean } {
   let from: ValidityEnd | null = null;
   let to: ValidityEnd | null = null;
-  const froms = new Set<string>();
-  const tos = new Set<string>();
+  let firstFrom: string | null = null;
+  let firstTo: string | null = null;
+  let disagree = false;
   for (const c of claims) {
     if (c.from !== null && c.fromBasis !== null) {
-      froms.add(c.from);
+      if (firstFrom === null) firstFrom = c.from;
+      else if (c.from !== firstFrom) disagree = true;
       const day = datePointStart(c.from);
       if (!from || day < from.day || (day === from.day && c.fromBasis === 'stated')) from = { date: c.from, day, basis: c.fromBasis };
     }
     if (c.to !== null && c.toBasis !== null) {
-      tos.add(c.to);
+      if (firstTo === null) firstTo = c.to;
+      else if (c.to !== firstTo) disagree = true;
       const day = datePointEnd(c.to);
       if (!to || day > to.day || (day === to.day && c.toBasis === 'stated')) to = { date: c.to, day, basis: c.toBasis };
     }
   }
-  return { from, to, disagree: froms.size > 1 || tos.size > 1 };
+  return { from, to, disagree };
 }
+
+/** How many distinct documents the claims cite. */
+function distinctSources(claims: readonly Claim[]): number {
+  if (claims.length === 1) return 1;
+  let n = 0;
+  for (let i = 0; i < claims.length; i += 1) {
+    let seen = false;
+    for (let j = 0; j < i && !seen; j += 1) seen = (claims[j] as Claim).source === (claims[i] as Claim).source;
+    if (!seen) n += 1;
+  }
+  return n;
+}
+
+/** What derives from a relationship's claims, without its record (what the graph index stores). */
+export type RelationshipDerived = Omit<Relationship, keyof RelationshipRecord | 'citations'>;
 
 /**
  * A relationship's derived fields. Validity: the claims' own dates; an end no claim dates is
@@ -271,70 +347,56 @@ function claimedInterval(claims: readonly Claim[]): { from: ValidityEnd | null; 
  * documents describe, whichever is narrower (its basis says which). A derived end never crosses a
  * dated one.
  */
-export function deriveRelationship(r: RelationshipRecord, source: Lifespan | undefined, target: Lifespan | undefined, periods: SourcePeriods): Relationship {
+export function deriveRelationshipFields(r: RelationshipRecord, source: Lifespan | undefined, target: Lifespan | undefined, periods: SourcePeriods): RelationshipDerived {
   const claimed = claimedInterval(r.claims);
   let docFrom: SourcePeriod | null = null;
   let docTo: SourcePeriod | null = null;
+  let confidence: ConfidenceGrade = r.claims[0]?.confidence ?? 'disputed';
   for (const c of r.claims) {
+    if (confidenceRank(c.confidence) > confidenceRank(confidence)) confidence = c.confidence;
     const p = periods.get(c.source);
     if (!p) continue;
     if (!docFrom || p.start < docFrom.start) docFrom = p;
     if (!docTo || p.end > docTo.end) docTo = p;
   }
-  const lifeFrom = [source?.from, target?.from].filter((b): b is LifespanBound => b !== undefined).reduce<LifespanBound | null>((a, b) => (!a || b.day > a.day ? b : a), null);
-  const lifeTo = [source?.to, target?.to].filter((b): b is LifespanBound => b !== undefined).reduce<LifespanBound | null>((a, b) => (!a || b.day < a.day ? b : a), null);
-
-  const boundFrom = (): ValidityEnd => {
-    const life = lifeFrom ? { date: lifeFrom.date, day: lifeFrom.day, basis: 'lifespan' as const } : null;
-    const doc = docFrom ? { date: docFrom.from, day: docFrom.start, basis: 'source_period' as const } : null;
-    if (life && doc) return doc.day > life.day ? doc : life;
-    return life ?? doc ?? { date: FAR_PAST, day: datePointStart(FAR_PAST), basis: 'source_period' };
-  };
-  const boundTo = (): ValidityEnd => {
-    const life = lifeTo ? { date: lifeTo.date, day: lifeTo.day, basis: 'lifespan' as const } : null;
-    const doc = docTo ? { date: docTo.to, day: docTo.end, basis: 'source_period' as const } : null;
-    if (life && doc) return doc.day < life.day ? doc : life;
-    return life ?? doc ?? { date: FAR_FUTURE, day: datePointEnd(FAR_FUTURE), basis: 'source_period' };
-  };
-  let from = claimed.from ?? boundFrom();
-  let to = claimed.to ?? boundTo();
+  const lifeFrom = source && target ? (source.from.day >= target.from.day ? source.from : target.from) : (source?.from ?? target?.from ?? null);
+  const lifeTo = source && target ? (source.to.day <= target.to.day ? source.to : target.to) : (source?.to ?? target?.to ?? null);
+  // An end no claim dates: the narrower of the actors' lifespans and the documents' period (ties: lifespan).
+  let from: ValidityEnd;
+  if (claimed.from) from = claimed.from;
+  else if (lifeFrom && (!docFrom || docFrom.start <= lifeFrom.day)) from = { date: lifeFrom.date, day: lifeFrom.day, basis: 'lifespan' };
+  else if (docFrom) from = { date: docFrom.from, day: docFrom.start, basis: 'source_period' };
+  else from = { date: FAR_PAST, day: datePointStart(FAR_PAST), basis: 'source_period' };
+  let to: ValidityEnd;
+  if (claimed.to) to = claimed.to;
+  else if (lifeTo && (!docTo || docTo.end >= lifeTo.day)) to = { date: lifeTo.date, day: lifeTo.day, basis: 'lifespan' };
+  else if (docTo) to = { date: docTo.to, day: docTo.end, basis: 'source_period' };
+  else to = { date: FAR_FUTURE, day: datePointEnd(FAR_FUTURE), basis: 'source_period' };
   if (from.day > to.day) {
     // Only a derived end can give way: it closes on the dated one.
     if (!claimed.to) to = { date: from.date, day: datePointEnd(from.date), basis: to.basis };
     else if (!claimed.from) from = { date: to.date, day: datePointStart(to.date), basis: from.basis };
   }
-  const confidence = r.claims.reduce<ConfidenceGrade>((best, c) => (confidenceRank(c.confidence) > confidenceRank(best) ? c.confidence : best), r.claims[0]?.confidence ?? 'disputed');
   return {
-    ...r,
     interval: { from: claimed.from?.date ?? null, to: claimed.to?.date ?? null },
     confidence,
-    corroboration: new Set(r.claims.map((c) => c.source)).size,
+    corroboration: distinctSources(r.claims),
     datesDisagree: claimed.disagree,
     validity: { from, to },
     dated: claimed.from !== null || claimed.to !== null,
-    citations: claimCitations(r.claims),
   };
 }
 
-/** Every source id that cites an actor through a relationship claim, by actor. */
-export function claimSourcesByActor(relationships: Iterable<RelationshipRecord>): Map<string, Set<string>> {
-  const by = new Map<string, Set<string>>();
-  for (const r of relationships) {
-    for (const id of [r.source, r.target]) {
-      let set = by.get(id);
-      if (!set) by.set(id, (set = new Set()));
-      for (const c of r.claims) set.add(c.source);
-    }
-  }
-  return by;
+/** A relationship as the stores answer it: the record, its derived fields and its citations. */
+export function deriveRelationship(r: RelationshipRecord, source: Lifespan | undefined, target: Lifespan | undefined, periods: SourcePeriods): Relationship {
+  return { ...r, ...deriveRelationshipFields(r, source, target, periods), citations: claimCitations(r.claims) };
 }
 
 /** Derive a whole dataset: actors with lifespans, relationships with validity. */
 export function deriveDataset(ds: Dataset): { actors: Actor[]; relationships: Relationship[] } {
   const periods = sourcePeriodsOf(ds.sources);
-  const attested = AttestationIndex.of(ds);
-  const claimSources = claimSourcesByActor(ds.relationships);
-  const actors = ds.actors.map((a) => ({ ...a, span: deriveLifespan(a, attested.get(a.id), periods, claimSources.get(a.id) ?? []) }));
+  const attested = AttestationIndex.of(ds, periods);
+  const actors = ds.actors.map((a) => ({ ...a, span: deriveLifespan(a, attested.get(a.id), periods, attested.citedPeriod(a.id)) }));
   const spans = new Map(actors.map((a) => [a.id, a.span]));
   const relationships = ds.relationships.map((r) => deriveRelationship(r, spans.get(r.source), spans.get(r.target), periods));
   return { actors, relationships };

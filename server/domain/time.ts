@@ -21,18 +21,31 @@ function dayNumber(year: number, month: number, day: number): number {
   return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
 }
 
+/** Date points repeat (a dataset has few distinct ones): each is worked out once. */
+const startCache = new Map<string, number>();
+const endCache = new Map<string, number>();
+const CACHE_LIMIT = 100_000;
+
 /** First day covered by a date point ("1999" → 1999-01-01). */
 export function datePointStart(point: string): number {
-  const [y, m, d] = parts(point);
-  return dayNumber(y, m ?? 1, d ?? 1);
+  let day = startCache.get(point);
+  if (day === undefined) {
+    const [y, m, d] = parts(point);
+    day = dayNumber(y, m ?? 1, d ?? 1);
+    if (startCache.size < CACHE_LIMIT) startCache.set(point, day);
+  }
+  return day;
 }
 
 /** Last day covered by a date point ("1999" → 1999-12-31, "2000-02" → 2000-02-29). */
 export function datePointEnd(point: string): number {
-  const [y, m, d] = parts(point);
-  if (d !== null && m !== null) return dayNumber(y, m, d);
-  if (m !== null) return dayNumber(y, m + 1, 1) - 1;
-  return dayNumber(y + 1, 1, 1) - 1;
+  let day = endCache.get(point);
+  if (day === undefined) {
+    const [y, m, d] = parts(point);
+    day = d !== null && m !== null ? dayNumber(y, m, d) : m !== null ? dayNumber(y, m + 1, 1) - 1 : dayNumber(y + 1, 1, 1) - 1;
+    if (endCache.size < CACHE_LIMIT) endCache.set(point, day);
+  }
+  return day;
 }
 
 export function yearOf(point: string): number {

@@ -123,9 +123,11 @@ export const CONFIDENCE_INFO: Readonly<Record<ConfidenceGrade, KindInfo>> = {
   disputed: { label: 'Disputed', description: 'The text or another source contests it; kept with its own citation.' },
 };
 
+const RANKS = new Map<string, number>(CONFIDENCE_GRADES.map((g, i) => [g, CONFIDENCE_GRADES.length - 1 - i]));
+
 /** Rank used by minConfidence filters: higher is surer. */
 export function confidenceRank(grade: ConfidenceGrade): number {
-  return CONFIDENCE_GRADES.length - 1 - CONFIDENCE_GRADES.indexOf(grade);
+  return RANKS.get(grade) ?? -1;
 }
 
 /** State capacity typology (Markowitz, Table 1): willingness × capability to address the nexus. */

@@ -181,8 +181,19 @@ export interface UpsertResult {
   changed: number;
 }
 
+export interface BulkLoadOptions {
+  /** Called now and then with what has been written so far. */
+  onProgress?: (done: number, total: number, what: string) => void;
+}
+
 export interface GraphStore {
   readonly kind: StoreKind;
+  /**
+   * Load a large, already validated dataset (an import): references are checked against the
+   * dataset and the store before anything is written; what derives is brought up to date. The
+   * embedded store swaps the whole state at once; Neo4j writes in batched transactions.
+   */
+  bulkLoad(dataset: Dataset, options?: BulkLoadOptions): Promise<UpsertResult>;
   /**
    * Create or replace records by id, all or nothing: the whole batch is validated
    * (schemas, references against batch + store) before anything is written. Idempotent.

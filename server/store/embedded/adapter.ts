@@ -4,12 +4,13 @@
  * runs. Graph questions are answered on the index (embedded/paths.ts, embedded/queries.ts).
  */
 import type { Actor, Relationship } from '../../domain/derive.js';
-import type { CapacityAssessment, Dataset, Figure, NexusEvent, Source } from '../../domain/schemas.js';
+import type { CapacityAssessment, Dataset, Figure, NexusEvent, RelationshipRecord, Source } from '../../domain/schemas.js';
 import { stageChangesBetween } from '../../domain/stages.js';
 import { intervalRange, overlaps, validDuring, type DayRange } from '../../domain/time.js';
 import { isContinuumStage } from '../../domain/vocabulary.js';
 import type {
   ActorQuery,
+  BulkLoadOptions,
   DiffQuery,
   GraphStore,
   Neighbourhood,
@@ -28,7 +29,7 @@ import type {
 } from '../port.js';
 import { searchQuery, searchRank } from '../../domain/search.js';
 import { assertBatchIntegrity, compareIds, compareSearchHits, externalReferences, parseBatch } from '../records.js';
-import { StoreState, idsOf, type RecordIds } from './state.js';
+import { StoreState, idsOf, searchKeysFor, type RecordIds } from './state.js';
 import { readDataFile, writeDataFileAtomically, type StoredData } from './persistence.js';
 import { checkIntegrity } from '../../dataset/integrity.js';
 import { SeedValidationError } from '../../domain/errors.js';
@@ -56,10 +57,29 @@ export class EmbeddedStore implements GraphStore {
     const store = new EmbeddedStore(options);
     const stored = options.dataFile ? await readDataFile(options.dataFile) : null;
     if (stored) {
+      const problems = checkIntegrity(stored.dataset, undefined, options.dataFile ?? '(data file)');
+      if (problems.length > 0) throw new SeedValidationError(problems);
       store.state = StoreState.from(stored.dataset);
       store.seedIds = stored.seedIds;
     }
     return store;
+  }
+
+  bulkLoad(dataset: Dataset, options: BulkLoadOptions = {}): Promise<UpsertResult> {
+    return this.serialised(async () => {
+      const empty = this.state.actorRecords.size === 0 && this.state.relationshipRecords.size === 0;
+      const next = empty ? new StoreState() : this.state.clone();
+      const changed = next.apply(dataset, { fresh: empty });
+      options.onProgress?.(changed, changed, 'records applied');
+      const problems = checkIntegrity(next.toDataset(), undefined, '(import)');
+      if (problems.length > 0) throw new SeedValidationError(problems);
+      if (changed === 0) return { changed };
+      next.derive();
+      options.onProgress?.(changed, changed, 'index built');
+      if (this.options.dataFile) await writeDataFileAtomically(this.options.dataFile, next.toDataset(), this.seedIds);
+      this.state = next;
+      return { changed };
+    });
   }
 
   private serialised<T>(work: () => Promise<T>): Promise<T> {
@@ -124,18 +144,18 @@ export class EmbeddedStore implements GraphStore {
 
   private actorsAt(positions: Iterable<number>): Actor[] {
     const g = this.state.index;
-    return [...positions].map((v) => g.actors[v] as Actor);
+    return [...positions].map((v) => g.actor(v));
   }
 
   private relsAt(positions: Iterable<number>): Relationship[] {
     const g = this.state.index;
-    return [...positions].map((e) => g.rels[e] as Relationship);
+    return [...positions].map((e) => g.relationship(e));
   }
 
   async getActors(ids: readonly string[]): Promise<Actor[]> {
     return ids.flatMap((id) => {
-      const a = this.state.actors.get(id);
-      return a ? [a.actor] : [];
+      const a = this.state.actor(id);
+      return a ? [a] : [];
     });
   }
 
@@ -145,21 +165,23 @@ export class EmbeddedStore implements GraphStore {
     const window = query.activeWindow ?? null;
     const hits: Array<{ rank: number; actor: Actor }> = [];
     const q = searchQuery(query.search);
-    for (const { actor, keys } of this.state.actors.values()) {
-      if (kinds && !kinds.has(actor.kind)) continue;
-      if (countries && (actor.country === null || !countries.has(actor.country))) continue;
-      if (window && !overlaps({ start: actor.span.from.day, end: actor.span.to.day }, window)) continue;
-      const rank = searchRank(keys, q);
-      if (rank !== null) hits.push({ rank, actor });
+    for (const record of this.state.actorRecords.values()) {
+      if (kinds && !kinds.has(record.kind)) continue;
+      if (countries && (record.country === null || !countries.has(record.country))) continue;
+      const span = this.state.spans.get(record.id);
+      if (!span || (window && !overlaps({ start: span.from.day, end: span.to.day }, window))) continue;
+      const rank = searchRank(searchKeysFor(record), q);
+      if (rank !== null) hits.push({ rank, actor: { ...record, span } });
     }
     hits.sort(compareSearchHits);
     return { items: hits.slice(request.offset, request.offset + request.limit).map((h) => h.actor), totalCount: hits.length };
   }
 
   async getRelationships(ids: readonly string[]): Promise<Relationship[]> {
+    const g = this.state.index;
     return ids.flatMap((id) => {
-      const r = this.state.relationships.get(id);
-      return r ? [r] : [];
+      const e = g.relIndex.get(id);
+      return e === undefined ? [] : [g.relationship(e)];
     });
   }
 
@@ -178,7 +200,7 @@ export class EmbeddedStore implements GraphStore {
     const center = g.actorIndex.get(query.center);
     if (center === undefined) return { actors: [], relationships: [], distance: new Map(), truncated: false, truncatedBy: null };
     const n = await indexNeighbourhood(g, query, center);
-    const distance = new Map(n.actors.map((v) => [(g.actors[v] as Actor).id, n.distance[v] as number]));
+    const distance = new Map(n.actors.map((v) => [g.actorIds[v] as string, n.distance[v] as number]));
     return { actors: this.actorsAt(n.actors), relationships: this.relsAt(n.edges), distance, truncated: n.truncatedBy !== null, truncatedBy: n.truncatedBy };
   }
 
@@ -188,13 +210,14 @@ export class EmbeddedStore implements GraphStore {
     const to = g.actorIndex.get(query.to);
     if (from === undefined || to === undefined || from === to) return { paths: [], truncated: false, truncatedBy: null };
     const found = await findIndexPaths(g, query, from, to);
-    const rel = (e: number) => g.rels[e] as Relationship;
+    const rel = (e: number) => g.relationship(e);
+    const id = (v: number) => g.actorIds[v] as string;
     return {
       paths: found.paths.map((p) => ({
-        actors: p.nodes.map((v) => (g.actors[v] as Actor).id),
+        actors: p.nodes.map(id),
         hops: p.hops.map((h, i) => ({
-          from: (g.actors[p.nodes[i] as number] as Actor).id,
-          to: (g.actors[p.nodes[i + 1] as number] as Actor).id,
+          from: id(p.nodes[i] as number),
+          to: id(p.nodes[i + 1] as number),
           relationship: rel(h.primary),
           alternatives: h.alternatives.map(rel),
           day: h.day,
@@ -216,8 +239,8 @@ export class EmbeddedStore implements GraphStore {
     for (const e of g.contract) {
       const m = marks[e] as number;
       if (m === 0) continue;
-      const r = g.rels[e] as Relationship;
-      if (isContinuumStage(r.type)) {
+      if (isContinuumStage((g.rels[e] as RelationshipRecord).type)) {
+        const r = g.relationship(e);
         if (m & 1) stagesA.push(r);
         if (m & 2) stagesB.push(r);
       }

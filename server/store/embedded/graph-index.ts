@@ -4,11 +4,13 @@
  * arrays with each entry's neighbour, relationship and walk directions, per-relationship type,
  * grade rank, validity days, dating and corroboration, a priority order (surest first, then id), the
  * contract order (validity start, then id) and, for "valid in year Y", one bucket per year of the
- * relationships valid in it, in priority order. Filters are checked on these arrays, never on objects.
+ * relationships valid in it, in priority order. Filters are checked on these arrays, never on
+ * objects; the records are kept as written, and a relationship's view is derived when it is read.
  */
-import type { Actor, Relationship } from '../../domain/derive.js';
-import { dayToIso, yearRange } from '../../domain/time.js';
-import { ACTOR_KINDS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, confidenceRank, type ActorKind, type RelationshipType } from '../../domain/vocabulary.js';
+import { deriveRelationship, deriveRelationshipFields, type Actor, type Lifespan, type Relationship, type SourcePeriods } from '../../domain/derive.js';
+import type { ActorRecord, RelationshipRecord } from '../../domain/schemas.js';
+import { yearRange } from '../../domain/time.js';
+import { ACTOR_KINDS, CONFIDENCE_GRADES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, confidenceRank, type ActorKind, type RelationshipType } from '../../domain/vocabulary.js';
 import type { RelationshipFilter } from '../port.js';
 import { compareIds } from '../records.js';
 
@@ -18,6 +20,8 @@ export const WALK_IN = 2;
 
 const TYPE_CODE = new Map<RelationshipType, number>(RELATIONSHIP_TYPES.map((t, i) => [t, i]));
 const KIND_CODE = new Map<ActorKind, number>(ACTOR_KINDS.map((k, i) => [k, i]));
+const DIRECTED = Uint8Array.from(RELATIONSHIP_TYPES.map((t) => (RELATIONSHIP_TYPE_INFO[t].directed ? 1 : 0)));
+const MAX_RANK = CONFIDENCE_GRADES.length - 1;
 
 /** A relationship filter compiled for the arrays. */
 export interface EdgeFilter {
@@ -30,14 +34,16 @@ export interface EdgeFilter {
 }
 
 function yearOfDay(day: number): number {
-  return Number(dayToIso(day).slice(0, 4));
+  return new Date(day * 86_400_000).getUTCFullYear();
 }
 
 export class GraphIndex {
-  readonly actors: Actor[];
+  /** Actor ids in code-point order: position = integer id. */
+  readonly actorIds: string[];
+  readonly actorRecords: ActorRecord[];
   readonly actorIndex = new Map<string, number>();
   readonly kind: Uint8Array;
-  readonly rels: Relationship[];
+  readonly rels: RelationshipRecord[];
   readonly relIndex = new Map<string, number>();
   readonly src: Int32Array;
   readonly dst: Int32Array;
@@ -63,12 +69,21 @@ export class GraphIndex {
   readonly bucketOffsets: Int32Array;
   readonly bucketEdges: Int32Array;
 
-  constructor(actors: readonly Actor[], relationships: readonly Relationship[]) {
-    this.actors = [...actors].sort((a, b) => compareIds(a.id, b.id));
-    const n = this.actors.length;
+  constructor(
+    actors: readonly ActorRecord[],
+    private readonly spans: ReadonlyMap<string, Lifespan>,
+    relationships: readonly RelationshipRecord[],
+    private readonly periods: SourcePeriods,
+  ) {
+    const byId = new Map(actors.map((a) => [a.id, a]));
+    this.actorIds = [...byId.keys()].sort();
+    const n = this.actorIds.length;
+    this.actorRecords = new Array<ActorRecord>(n);
     this.kind = new Uint8Array(n);
-    this.actors.forEach((a, i) => {
-      this.actorIndex.set(a.id, i);
+    this.actorIds.forEach((id, i) => {
+      const a = byId.get(id) as ActorRecord;
+      this.actorRecords[i] = a;
+      this.actorIndex.set(id, i);
       this.kind[i] = KIND_CODE.get(a.kind) ?? 0;
     });
     this.rels = [...relationships];
@@ -81,125 +96,140 @@ export class GraphIndex {
     this.validTo = new Int32Array(m);
     this.dated = new Uint8Array(m);
     this.sources = new Uint16Array(m);
-    const degree = new Int32Array(n + 1);
+    const degree = new Int32Array(n);
     this.rels.forEach((r, e) => {
       this.relIndex.set(r.id, e);
       const s = this.actorIndex.get(r.source);
       const t = this.actorIndex.get(r.target);
       if (s === undefined || t === undefined) throw new Error(`relationship "${r.id}" refers to an unknown actor`);
+      const d = deriveRelationshipFields(r, spans.get(r.source), spans.get(r.target), periods);
       this.src[e] = s;
       this.dst[e] = t;
       this.type[e] = TYPE_CODE.get(r.type) ?? 0;
-      this.rank[e] = confidenceRank(r.confidence);
-      this.validFrom[e] = r.validity.from.day;
-      this.validTo[e] = r.validity.to.day;
-      this.dated[e] = r.dated ? 1 : 0;
-      this.sources[e] = Math.min(r.corroboration, 65535);
-      degree[s + 1] = (degree[s + 1] as number) + 1;
-      degree[t + 1] = (degree[t + 1] as number) + 1;
+      this.rank[e] = confidenceRank(d.confidence);
+      this.validFrom[e] = d.validity.from.day;
+      this.validTo[e] = d.validity.to.day;
+      this.dated[e] = d.dated ? 1 : 0;
+      this.sources[e] = Math.min(d.corroboration, 65535);
+      degree[s] = (degree[s] as number) + 1;
+      degree[t] = (degree[t] as number) + 1;
     });
 
-    // Priority order: surest first, then id.
-    this.priority = Int32Array.from(this.rels.keys()).sort((a, b) => (this.rank[b] as number) - (this.rank[a] as number) || compareIds((this.rels[a] as Relationship).id, (this.rels[b] as Relationship).id));
+    // Orders: relationship ids ranked once (a native string sort); then the surest-first and the
+    // validity orders as native numeric sorts of packed keys (order key × m + id rank: all distinct).
+    const sortedIds = this.rels.map((r) => r.id).sort();
+    const byIdRank = new Int32Array(m);
+    const idRank = new Float64Array(m);
+    for (let i = 0; i < m; i += 1) {
+      const e = this.relIndex.get(sortedIds[i] as string) as number;
+      byIdRank[i] = e;
+      idRank[e] = i;
+    }
+    const orderBy = (key: (e: number) => number): Int32Array => {
+      const keys = new Float64Array(m);
+      for (let e = 0; e < m; e += 1) keys[e] = key(e) * m + (idRank[e] as number);
+      keys.sort();
+      const out = new Int32Array(m);
+      for (let i = 0; i < m; i += 1) out[i] = byIdRank[(keys[i] as number) % m] as number;
+      return out;
+    };
+    this.priority = orderBy((e) => MAX_RANK - (this.rank[e] as number));
     this.priorityOf = new Int32Array(m);
     this.priority.forEach((e, i) => (this.priorityOf[e] = i));
-    this.contract = Int32Array.from(this.rels.keys()).sort((a, b) => (this.validFrom[a] as number) - (this.validFrom[b] as number) || compareIds((this.rels[a] as Relationship).id, (this.rels[b] as Relationship).id));
+    let minDay = 0;
+    for (let e = 0; e < m; e += 1) minDay = Math.min(minDay, this.validFrom[e] as number);
+    this.contract = orderBy((e) => (this.validFrom[e] as number) - minDay);
     this.contractOf = new Int32Array(m);
     this.contract.forEach((e, i) => (this.contractOf[e] = i));
 
-    // CSR adjacency, each actor's entries sorted by neighbour, then priority.
-    this.offsets = new Int32Array(n + 1);
-    for (let v = 0; v < n; v += 1) this.offsets[v + 1] = (this.offsets[v] as number) + (degree[v + 1] as number);
-    const fill = this.offsets.slice(0, n);
-    this.neighbour = new Int32Array(2 * m);
-    this.edge = new Int32Array(2 * m);
-    this.walk = new Uint8Array(2 * m);
+    // CSR adjacency sorted by (actor, neighbour, priority): entries emitted in priority order, then
+    // two stable counting sorts, by neighbour and then by actor.
+    const entries = 2 * m;
+    let node = new Int32Array(entries);
+    let nbr = new Int32Array(entries);
+    let edg = new Int32Array(entries);
+    let wlk = new Uint8Array(entries);
+    let k = 0;
     for (const e of this.priority) {
       const s = this.src[e] as number;
       const t = this.dst[e] as number;
-      const directed = RELATIONSHIP_TYPE_INFO[RELATIONSHIP_TYPES[this.type[e] as number] as RelationshipType].directed;
-      const at = (v: number, other: number, bits: number) => {
-        const i = fill[v] as number;
-        fill[v] = i + 1;
-        this.neighbour[i] = other;
-        this.edge[i] = e;
-        this.walk[i] = bits;
-      };
-      at(s, t, directed ? WALK_OUT : WALK_OUT | WALK_IN);
-      at(t, s, directed ? WALK_IN : WALK_OUT | WALK_IN);
+      const directed = DIRECTED[this.type[e] as number] === 1;
+      node[k] = s; nbr[k] = t; edg[k] = e; wlk[k] = directed ? WALK_OUT : WALK_OUT | WALK_IN; k += 1;
+      node[k] = t; nbr[k] = s; edg[k] = e; wlk[k] = directed ? WALK_IN : WALK_OUT | WALK_IN; k += 1;
     }
-    for (let v = 0; v < n; v += 1) this.sortEntries(this.offsets[v] as number, this.offsets[v + 1] as number);
+    const countingSort = (by: Int32Array) => {
+      const start = new Int32Array(n + 1);
+      for (let i = 0; i < entries; i += 1) start[(by[i] as number) + 1] = (start[(by[i] as number) + 1] as number) + 1;
+      for (let v = 0; v < n; v += 1) start[v + 1] = (start[v + 1] as number) + (start[v] as number);
+      const nn = new Int32Array(entries), nb = new Int32Array(entries), ne = new Int32Array(entries), nw = new Uint8Array(entries);
+      for (let i = 0; i < entries; i += 1) {
+        const at = start[by[i] as number] as number;
+        start[by[i] as number] = at + 1;
+        nn[at] = node[i] as number; nb[at] = nbr[i] as number; ne[at] = edg[i] as number; nw[at] = wlk[i] as number;
+      }
+      node = nn; nbr = nb; edg = ne; wlk = nw;
+    };
+    countingSort(nbr);
+    countingSort(node);
+    this.neighbour = nbr;
+    this.edge = edg;
+    this.walk = wlk;
+    this.offsets = new Int32Array(n + 1);
+    for (let v = 0; v < n; v += 1) this.offsets[v + 1] = (this.offsets[v] as number) + (degree[v] as number);
 
     // Year buckets.
     let first = Infinity;
     let last = -Infinity;
+    const spanYears = new Int32Array(2 * m);
     for (let e = 0; e < m; e += 1) {
-      first = Math.min(first, yearOfDay(this.validFrom[e] as number));
-      last = Math.max(last, yearOfDay(this.validTo[e] as number));
+      const a = yearOfDay(this.validFrom[e] as number);
+      const b = yearOfDay(this.validTo[e] as number);
+      spanYears[2 * e] = a;
+      spanYears[2 * e + 1] = b;
+      first = Math.min(first, a);
+      last = Math.max(last, b);
     }
     this.firstYear = Number.isFinite(first) ? first : 0;
     const years = Number.isFinite(first) ? last - first + 1 : 0;
-    const counts = new Int32Array(years + 1);
-    const span = (e: number): [number, number] => [yearOfDay(this.validFrom[e] as number) - this.firstYear, yearOfDay(this.validTo[e] as number) - this.firstYear];
-    const spans = new Int32Array(2 * m);
-    for (let e = 0; e < m; e += 1) {
-      const [a, b] = span(e);
-      spans[2 * e] = a;
-      spans[2 * e + 1] = b;
-      for (let y = a; y <= b; y += 1) counts[y + 1] = (counts[y + 1] as number) + 1;
-    }
     this.bucketOffsets = new Int32Array(years + 1);
-    for (let y = 0; y < years; y += 1) this.bucketOffsets[y + 1] = (this.bucketOffsets[y] as number) + (counts[y + 1] as number);
+    for (let e = 0; e < m; e += 1) {
+      for (let y = (spanYears[2 * e] as number) - this.firstYear; y <= (spanYears[2 * e + 1] as number) - this.firstYear; y += 1) this.bucketOffsets[y + 1] = (this.bucketOffsets[y + 1] as number) + 1;
+    }
+    for (let y = 0; y < years; y += 1) this.bucketOffsets[y + 1] = (this.bucketOffsets[y + 1] as number) + (this.bucketOffsets[y] as number);
     this.bucketEdges = new Int32Array(this.bucketOffsets[years] ?? 0);
     const cursor = this.bucketOffsets.slice(0, Math.max(years, 0));
     for (const e of this.priority) {
-      for (let y = spans[2 * e] as number; y <= (spans[2 * e + 1] as number); y += 1) {
+      for (let y = (spanYears[2 * e] as number) - this.firstYear; y <= (spanYears[2 * e + 1] as number) - this.firstYear; y += 1) {
         this.bucketEdges[cursor[y] as number] = e;
         cursor[y] = (cursor[y] as number) + 1;
       }
     }
   }
 
+  /** The actor at position v, as the stores answer it (record plus lifespan). */
+  actor(v: number): Actor {
+    const a = this.actorRecords[v] as ActorRecord;
+    return { ...a, span: this.spanOf(a.id) };
+  }
+
+  spanOf(id: string): Lifespan {
+    const span = this.spans.get(id);
+    if (!span) throw new Error(`no lifespan derived for actor "${id}"`);
+    return span;
+  }
+
+  /** The relationship at position e, as the stores answer it (derived on demand, like its index entries). */
+  relationship(e: number): Relationship {
+    const r = this.rels[e] as RelationshipRecord;
+    return deriveRelationship(r, this.spans.get(r.source), this.spans.get(r.target), this.periods);
+  }
+
   get actorCount(): number {
-    return this.actors.length;
+    return this.actorIds.length;
   }
 
   get relationshipCount(): number {
     return this.rels.length;
-  }
-
-  /** Insertion sort of one actor's entries by (neighbour, priority); most lists are short, long ones fall back. */
-  private sortEntries(lo: number, hi: number): void {
-    if (hi - lo < 2) return;
-    const key = (i: number) => (this.neighbour[i] as number) * 4_294_967_296 + (this.priorityOf[this.edge[i] as number] as number);
-    if (hi - lo > 32) {
-      const idx = Array.from({ length: hi - lo }, (_, k) => lo + k).sort((a, b) => key(a) - key(b));
-      const nb = idx.map((i) => this.neighbour[i] as number);
-      const ed = idx.map((i) => this.edge[i] as number);
-      const wk = idx.map((i) => this.walk[i] as number);
-      for (let k = 0; k < idx.length; k += 1) {
-        this.neighbour[lo + k] = nb[k] as number;
-        this.edge[lo + k] = ed[k] as number;
-        this.walk[lo + k] = wk[k] as number;
-      }
-      return;
-    }
-    for (let i = lo + 1; i < hi; i += 1) {
-      const nb = this.neighbour[i] as number;
-      const ed = this.edge[i] as number;
-      const wk = this.walk[i] as number;
-      const k0 = key(i);
-      let j = i - 1;
-      while (j >= lo && key(j) > k0) {
-        this.neighbour[j + 1] = this.neighbour[j] as number;
-        this.edge[j + 1] = this.edge[j] as number;
-        this.walk[j + 1] = this.walk[j] as number;
-        j -= 1;
-      }
-      this.neighbour[j + 1] = nb;
-      this.edge[j + 1] = ed;
-      this.walk[j + 1] = wk;
-    }
   }
 
   /** The first of actor u's entries whose neighbour is w or later (binary search). */

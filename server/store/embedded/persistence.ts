@@ -1,18 +1,24 @@
 /**
- * Crash-safe persistence for the embedded store: the whole dataset is written to a temp file,
- * fsynced, then renamed over the data file (and the directory fsynced), so a crash leaves
- * either the old file or the new one, never a torn one.
+ * Crash-safe persistence for the embedded store: the whole dataset is streamed as record lines
+ * (server/dataset/records-file.ts) to a temp file after a header line, fsynced, then renamed over
+ * the data file (and the directory fsynced), so a crash leaves either the old file or the new one,
+ * never a torn one. Reading validates every record; a bad file is refused naming it and its first
+ * problems.
  */
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { access, mkdir, open, rename, rm } from 'node:fs/promises';
+import { once } from 'node:events';
 import path from 'node:path';
-import { emptyDataset, type Dataset } from '../../domain/schemas.js';
+import type { Dataset } from '../../domain/schemas.js';
+import { SeedValidationError } from '../../domain/errors.js';
+import { readRecordFile, writeRecords } from '../../dataset/records-file.js';
 
-const FORMAT_VERSION = 1;
+/** 2: a header line, then one `{"type","data"}` record per line. (1 was a single JSON document of the seed's old format.) */
+const FORMAT_VERSION = 2;
 
-interface DataFile {
+interface Header {
   format: number;
   savedAt: string;
-  dataset: Dataset;
   /** Ids that came from the seed at the last sync, so records dropped from the seed can be removed. */
   seedIds?: Partial<Record<keyof Dataset, string[]>>;
 }
@@ -22,36 +28,61 @@ export interface StoredData {
   seedIds: Partial<Record<keyof Dataset, string[]>>;
 }
 
-export async function readDataFile(file: string): Promise<StoredData | null> {
-  let text: string;
+/** Does the file start with a format-1 document (`{"format":1`)? Those held only seed records, in a format that no longer exists. */
+async function isFormatOne(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
   try {
-    text = await readFile(file, 'utf8');
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(64), 0, 64, 0);
+    return /^\{"format":1[,}]/.test(buffer.subarray(0, bytesRead).toString('utf8'));
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function readDataFile(file: string): Promise<StoredData | null> {
+  try {
+    await access(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
   }
-  const parsed = JSON.parse(text) as Partial<DataFile>;
-  if (parsed.format !== FORMAT_VERSION || !parsed.dataset) {
-    throw new Error(`${file}: not a Nexus Explorer data file (format ${String(parsed.format)})`);
+  if (await isFormatOne(file)) {
+    // Format 1 was written by the app before claims existed, and the app could only fill it from
+    // the seed: keep it aside and start again from the seed.
+    await rename(file, `${file}.format1.bak`);
+    console.warn(`[store] ${file} is in the old format 1 (before claims); kept as ${path.basename(file)}.format1.bak, starting from the seed`);
+    return null;
   }
-  return { dataset: { ...emptyDataset(), ...parsed.dataset }, seedIds: parsed.seedIds ?? {} };
+  const { dataset, problems, header } = await readRecordFile(file, { header: true });
+  const h = header as Partial<Header> | null;
+  if (problems.length === 0 && (h === null || h.format !== FORMAT_VERSION)) {
+    problems.push({ file, record: 'line 1', field: 'format', reason: `not a Nexus Explorer data file of format ${FORMAT_VERSION}` });
+  }
+  if (problems.length > 0) throw new SeedValidationError(problems);
+  return { dataset, seedIds: h?.seedIds ?? {} };
 }
 
 export async function writeDataFileAtomically(file: string, dataset: Dataset, seedIds: StoredData['seedIds'] = {}): Promise<void> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const body: DataFile = { format: FORMAT_VERSION, savedAt: new Date().toISOString(), dataset, seedIds };
-  const handle = await open(tmp, 'w');
+  const header: Header = { format: FORMAT_VERSION, savedAt: new Date().toISOString(), seedIds };
+  const out = createWriteStream(tmp);
   try {
-    await handle.writeFile(JSON.stringify(body));
-    await handle.sync();
+    await writeRecords(out, dataset, header);
+    out.end();
+    await once(out, 'finish');
+    const handle = await open(tmp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
   } catch (e) {
-    await handle.close();
+    out.destroy();
     await rm(tmp, { force: true });
     throw e;
   }
-  await handle.close();
   await rename(tmp, file);
   const dirHandle = await open(dir, 'r');
   try {

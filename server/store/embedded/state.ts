@@ -1,18 +1,13 @@
 /**
- * The embedded store's in-memory state: the records as written (what is persisted), the views
- * derived from them (actors with lifespans, relationships with validity; server/domain/derive.ts),
- * search keys, and the graph index the queries run on. Pure data; no I/O. A write builds a new
- * state from a copy of the records, so readers keep a consistent state until the swap.
+ * The embedded store's in-memory state: the records as written (what is persisted), every actor's
+ * derived lifespan, and the graph index the queries run on (server/domain/derive.ts derives;
+ * relationship views are derived when read). Pure data; no I/O. A write builds a new state from a
+ * copy of the records, so readers keep a consistent state until the swap.
  */
-import { AttestationIndex, claimSourcesByActor, deriveLifespan, deriveRelationship, sourcePeriodsOf, type Actor, type Relationship } from '../../domain/derive.js';
+import { AttestationIndex, deriveLifespan, sourcePeriodsOf, type Actor, type Lifespan, type SourcePeriods } from '../../domain/derive.js';
 import type { ActorRecord, CapacityAssessment, Dataset, Figure, NexusEvent, RelationshipRecord, Source } from '../../domain/schemas.js';
 import { searchKeysOf, type SearchKeys } from '../../domain/search.js';
 import { GraphIndex } from './graph-index.js';
-
-export interface IndexedActor {
-  actor: Actor;
-  keys: SearchKeys;
-}
 
 /** Ids of records, by section. */
 export type RecordIds = Record<keyof Dataset, string[]>;
@@ -30,7 +25,8 @@ export function idsOf(ds: Dataset): RecordIds {
 
 const keysCache = new WeakMap<ActorRecord, SearchKeys>();
 
-function keysOf(a: ActorRecord): SearchKeys {
+/** An actor's search keys, worked out once per record. */
+export function searchKeysFor(a: ActorRecord): SearchKeys {
   let keys = keysCache.get(a);
   if (!keys) keysCache.set(a, (keys = searchKeysOf(a)));
   return keys;
@@ -46,13 +42,13 @@ export class StoreState {
   readonly capacity = new Map<string, CapacityAssessment>();
   readonly figures = new Map<string, Figure>();
   /** Derived by `derive()`. */
-  readonly actors = new Map<string, IndexedActor>();
-  readonly relationships = new Map<string, Relationship>();
-  index = new GraphIndex([], []);
+  spans = new Map<string, Lifespan>();
+  periods: SourcePeriods = new Map();
+  index = new GraphIndex([], new Map(), [], new Map());
 
   static from(dataset: Dataset): StoreState {
     const state = new StoreState();
-    state.apply(dataset);
+    state.apply(dataset, { fresh: true });
     state.derive();
     return state;
   }
@@ -78,14 +74,19 @@ export class StoreState {
     return next;
   }
 
-  /** Replace records by id. Returns how many records were created or changed. */
-  apply(batch: Dataset): number {
+  /**
+   * Replace records by id. Returns how many records were created or changed. `fresh`: the state is
+   * empty and the batch has unique ids, so nothing needs comparing (a bulk load).
+   */
+  apply(batch: Dataset, opts: { fresh?: boolean } = {}): number {
     let changed = 0;
     for (const section of SECTIONS) {
       const map = this.map(section);
       for (const rec of batch[section] as Array<{ id: string }>) {
-        const before = map.get(rec.id);
-        if (before !== undefined && JSON.stringify(before) === JSON.stringify(rec)) continue;
+        if (!opts.fresh) {
+          const before = map.get(rec.id);
+          if (before !== undefined && JSON.stringify(before) === JSON.stringify(rec)) continue;
+        }
         map.set(rec.id, rec);
         changed += 1;
       }
@@ -103,24 +104,19 @@ export class StoreState {
     return removed;
   }
 
-  /** Work out every lifespan and validity from the records, and rebuild the graph index. */
+  /** Work out every lifespan from the records, and rebuild the graph index (which derives validity). */
   derive(): void {
     const ds = this.toDataset();
-    const periods = sourcePeriodsOf(ds.sources);
-    const attested = AttestationIndex.of(ds);
-    const claimSources = claimSourcesByActor(ds.relationships);
-    this.actors.clear();
-    for (const a of ds.actors) {
-      this.actors.set(a.id, { actor: { ...a, span: deriveLifespan(a, attested.get(a.id), periods, claimSources.get(a.id) ?? []) }, keys: keysOf(a) });
-    }
-    this.relationships.clear();
-    for (const r of ds.relationships) {
-      this.relationships.set(r.id, deriveRelationship(r, this.actors.get(r.source)?.actor.span, this.actors.get(r.target)?.actor.span, periods));
-    }
-    this.index = new GraphIndex(
-      [...this.actors.values()].map((a) => a.actor),
-      [...this.relationships.values()],
-    );
+    this.periods = sourcePeriodsOf(ds.sources);
+    const attested = AttestationIndex.of(ds, this.periods);
+    this.spans = new Map(ds.actors.map((a) => [a.id, deriveLifespan(a, attested.get(a.id), this.periods, attested.citedPeriod(a.id))]));
+    this.index = new GraphIndex(ds.actors, this.spans, ds.relationships, this.periods);
+  }
+
+  actor(id: string): Actor | undefined {
+    const a = this.actorRecords.get(id);
+    const span = this.spans.get(id);
+    return a && span ? { ...a, span } : undefined;
   }
 
   toDataset(): Dataset {

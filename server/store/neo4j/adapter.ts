@@ -13,9 +13,10 @@ import { searchQuery } from '../../domain/search.js';
 import { stageChangesBetween } from '../../domain/stages.js';
 import { chooseHops } from '../../domain/temporal.js';
 import { datePointStart, intervalRange, type DayRange } from '../../domain/time.js';
-import { isContinuumStage } from '../../domain/vocabulary.js';
+import { isContinuumStage, type ActorKind } from '../../domain/vocabulary.js';
 import type {
   ActorQuery,
+  BulkLoadOptions,
   DiffQuery,
   FoundPath,
   GraphStore,
@@ -33,7 +34,9 @@ import type {
   StoreCounts,
   UpsertResult,
 } from '../port.js';
-import { RELATIONSHIP_HOP_RULES, actorSearchRank, compareIds, compareRelationships, compareSearchHits, parseBatch } from '../records.js';
+import { RELATIONSHIP_HOP_RULES, actorSearchRank, assertBatchIntegrity, compareIds, compareRelationships, compareSearchHits, externalReferences, parseBatch } from '../records.js';
+import { bulkLoadNeo4j } from './bulk.js';
+import { chunks } from './upsert.js';
 import {
   MAX_DAY,
   MIN_DAY,
@@ -160,6 +163,27 @@ export class Neo4jStore implements GraphStore {
   }
 
   // ---- writes -----------------------------------------------------------------------------
+
+  async bulkLoad(dataset: Dataset, options: BulkLoadOptions = {}): Promise<UpsertResult> {
+    const refs = externalReferences(dataset);
+    if (refs.actorIds.length > 0 || refs.sourceIds.length > 0) {
+      // References outside the dataset must be stored already: the same check as upsert.
+      const known = await this.read(async (tx) => {
+        const actorKinds = new Map<string, ActorKind>();
+        const sourceIds = new Set<string>();
+        for (const actorIds of chunks(refs.actorIds, 5000)) {
+          const [record] = await this.queries.run(tx, 'referencedRecords', { actorIds, sourceIds: refs.sourceIds });
+          for (const a of (record?.get('actors') ?? []) as Array<{ id: string; kind: ActorKind }>) actorKinds.set(a.id, a.kind);
+          for (const id of (record?.get('sources') ?? []) as string[]) sourceIds.add(id);
+        }
+        return { actorKinds, sourceIds };
+      });
+      assertBatchIntegrity(dataset, known);
+    } else assertBatchIntegrity(dataset, { actorKinds: new Map(), sourceIds: new Set() });
+    const c = await this.counts();
+    const empty = Object.values(c).every((n) => n === 0);
+    return { changed: await bulkLoadNeo4j(this.driver, this.queries, this.database, dataset, empty, options) };
+  }
 
   async upsert(raw: Partial<Dataset>): Promise<UpsertResult> {
     const batch = parseBatch(raw);
