@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'client/dist/', 'data/', 'test-results/', 'server/graphql/generated.ts'] },
+  { ignores: ['node_modules/', 'client/dist/', 'data/', 'test-results/', '.scratch/', 'neo4j/lib/', 'neo4j/run/', 'server/graphql/generated.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Config } from './config.js';
 import type { GraphStore } from './store/port.js';
@@ -16,6 +16,8 @@ import { loadSdl } from './graphql/codegen.js';
 import { enumResolvers } from './graphql/enums.js';
 import { formatError } from './graphql/errors.js';
 import { queryCostPlugin, queryLimitRule } from './graphql/limits.js';
+import { compiledExecutionPlugin } from './graphql/compiled.js';
+import { HeavyLane } from './graphql/lanes.js';
 import { queryResolvers } from './graphql/resolvers/query.js';
 import { typeResolvers } from './graphql/resolvers/types.js';
 import { healthRouter } from './http/health.js';
@@ -69,12 +71,19 @@ export async function createApp({ store, config }: AppDeps): Promise<App> {
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryCostPlugin<Context>(queryLimits)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      queryCostPlugin<Context>(queryLimits, new HeavyLane(config.limits.heavyQueryCost)),
+      compiledExecutionPlugin<Context>(formatError(development)),
+    ],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers are POSTs, never revalidated: hashing every body for an ETag is wasted work.
+  app.set('etag', false);
   app.use(healthRouter(store));
   if (development) {
     app.get('/graphql', (req, res, next) => (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query['query'] ? res.type('html').send(ideHtml) : next()));

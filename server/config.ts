@@ -27,6 +27,7 @@ const envSchema = z.object({
   MAX_QUERY_FIELDS: intFrom(600, 10, 10_000),
   MAX_ALIASES: intFrom(30, 1, 1000),
   MAX_QUERY_COST: intFrom(200_000, 100, 10_000_000),
+  HEAVY_QUERY_COST: intFrom(20_000, 1, 10_000_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -46,6 +47,8 @@ export interface Config {
     maxQueryFields: number;
     maxAliases: number;
     maxQueryCost: number;
+    /** Operations costing more take turns in the heavy lane (graphql/lanes.ts). */
+    heavyQueryCost: number;
   };
 }
 
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxQueryFields: e.MAX_QUERY_FIELDS,
       maxAliases: e.MAX_ALIASES,
       maxQueryCost: e.MAX_QUERY_COST,
+      heavyQueryCost: e.HEAVY_QUERY_COST,
     },
   };
 }

@@ -65,7 +65,8 @@ async function main(argv: readonly string[]): Promise<number> {
       onProgress: (done, total, what) => console.error(`import: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} (${what}, ${((performance.now() - started) / 1000).toFixed(1)} s)`),
     });
     const c = await store.counts();
-    console.log(`import: ${changed} records written into the ${store.kind} store in ${((performance.now() - started) / 1000).toFixed(1)} s; it now holds ${c.actors} actors and ${c.relationships} relationships`);
+    const peak = (process.resourceUsage().maxRSS / 1024).toFixed(0);
+    console.log(`import: ${changed} records written into the ${store.kind} store in ${((performance.now() - started) / 1000).toFixed(1)} s (peak RSS ${peak} MiB); it now holds ${c.actors} actors and ${c.relationships} relationships`);
     return 0;
   } finally {
     await store.close();

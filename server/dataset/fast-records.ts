@@ -105,8 +105,6 @@ function exactClaim(v: Raw): Claim | null {
     if (!hasExactKeys(datedBy, datedBy.location === undefined ? PASSAGE_KEYS : PASSAGE_KEYS_LOCATED)) return null;
     if (datedBy.location !== undefined && !isLocation(datedBy.location)) return null;
   }
-  v.source = intern(v.source);
-  v.confidence = intern(v.confidence);
   return v as unknown as Claim;
 }
 
@@ -176,7 +174,6 @@ export function fastRelationship(v: unknown): RelationshipRecord | null {
     if (ok) {
       v.source = intern(v.source);
       v.target = intern(v.target);
-      v.type = intern(v.type);
       return v as unknown as RelationshipRecord;
     }
     return null;

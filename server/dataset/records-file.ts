@@ -3,7 +3,8 @@
  * imports and of the embedded store's data file. Reading streams the file and validates every
  * record (the fast path for actors and relationships, zod for the rest and for anything the fast
  * path is unsure of), reporting problems by file, line and field; nothing is returned when any
- * record is invalid. Writing streams too, so a million records never become one string.
+ * record is invalid. An id that appears twice is found where the records are indexed (the store
+ * refuses it), not here: a set of a million ids costs as much as the index. Writing streams too, so a million records never become one string.
  */
 import { createReadStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -83,7 +84,6 @@ async function* linesOf(file: string): AsyncGenerator<string> {
 export async function readRecordFile(file: string, opts: ReadOptions = {}): Promise<ReadResult> {
   const dataset = emptyDataset();
   const problems: SeedProblem[] = [];
-  const seen: Record<keyof Dataset, Set<string>> = { sources: new Set(), actors: new Set(), relationships: new Set(), events: new Set(), capacity: new Set(), figures: new Set() };
   let lines = 0;
   let records = 0;
   let header: unknown = null;
@@ -104,11 +104,6 @@ export async function readRecordFile(file: string, opts: ReadOptions = {}): Prom
       if (problems.length < MAX_PROBLEMS) problems.push(out);
       continue;
     }
-    if (seen[out.section].has(out.record.id)) {
-      if (problems.length < MAX_PROBLEMS) problems.push({ file, record: `line ${lines}`, field: 'id', reason: `"${out.record.id}" appears twice` });
-      continue;
-    }
-    seen[out.section].add(out.record.id);
     (dataset[out.section] as Array<{ id: string }>).push(out.record);
     records += 1;
     if (opts.onProgress && records % 100_000 === 0) opts.onProgress(records);

@@ -93,14 +93,80 @@ export interface CitedPeriod {
   to: SourcePeriod;
 }
 
+/**
+ * The dated evidence and the citing documents' periods, per actor. With `positions` (actor id →
+ * 0..n−1, as the embedded index numbers them) it keeps typed arrays, so a million claims cost no
+ * map lookups; without, a map by id (the Neo4j adapter derives a few actors at a time).
+ */
 export class AttestationIndex {
   private readonly byActor = new Map<string, Attestation>();
   private readonly cited = new Map<string, CitedPeriod>();
+  private readonly firstDay: Float64Array;
+  private readonly lastDay: Float64Array;
+  private readonly firstDate: Array<string | undefined>;
+  private readonly lastDate: Array<string | undefined>;
+  private readonly citedFrom: Array<SourcePeriod | undefined>;
+  private readonly citedTo: Array<SourcePeriod | undefined>;
 
-  constructor(private readonly periods?: SourcePeriods) {}
+  constructor(
+    private readonly periods?: SourcePeriods,
+    private readonly positions?: ReadonlyMap<string, number>,
+  ) {
+    const n = positions?.size ?? 0;
+    this.firstDay = new Float64Array(n).fill(Infinity);
+    this.lastDay = new Float64Array(n).fill(-Infinity);
+    this.firstDate = new Array<string | undefined>(n);
+    this.lastDate = new Array<string | undefined>(n);
+    this.citedFrom = new Array<SourcePeriod | undefined>(n);
+    this.citedTo = new Array<SourcePeriod | undefined>(n);
+  }
 
-  /** Record that a claim of a document with this period mentions the actor. */
+  /** Ties go to the lexically smaller date, so every store picks the same one. */
+  private addAt(i: number, date: string, startDay: number, endDay: number): void {
+    const f = this.firstDay[i] as number;
+    if (startDay < f || (startDay === f && date < (this.firstDate[i] as string))) {
+      this.firstDay[i] = startDay;
+      this.firstDate[i] = date;
+    }
+    const l = this.lastDay[i] as number;
+    if (endDay > l || (endDay === l && date < (this.lastDate[i] as string))) {
+      this.lastDay[i] = endDay;
+      this.lastDate[i] = date;
+    }
+  }
+
+  private citeAt(i: number, p: SourcePeriod): void {
+    const from = this.citedFrom[i];
+    if (!from || p.start < from.start) this.citedFrom[i] = p;
+    const to = this.citedTo[i];
+    if (!to || p.end > to.end) this.citedTo[i] = p;
+  }
+
+  /** Record that a document dates something about `actorId` at `date`. */
+  add(actorId: string, date: string | null): void {
+    if (date === null) return;
+    const startDay = datePointStart(date);
+    const endDay = datePointEnd(date);
+    if (this.positions) {
+      const i = this.positions.get(actorId);
+      if (i !== undefined) this.addAt(i, date, startDay, endDay);
+      return;
+    }
+    const a = this.byActor.get(actorId);
+    if (!a) {
+      this.byActor.set(actorId, { first: { date, day: startDay }, last: { date, day: endDay } });
+      return;
+    }
+    if (startDay < a.first.day || (startDay === a.first.day && date < a.first.date)) a.first = { date, day: startDay };
+    if (endDay > a.last.day || (endDay === a.last.day && date < a.last.date)) a.last = { date, day: endDay };
+  }
+
   private cite(actorId: string, p: SourcePeriod): void {
+    if (this.positions) {
+      const i = this.positions.get(actorId);
+      if (i !== undefined) this.citeAt(i, p);
+      return;
+    }
     const c = this.cited.get(actorId);
     if (!c) this.cited.set(actorId, { from: p, to: p });
     else {
@@ -109,28 +175,8 @@ export class AttestationIndex {
     }
   }
 
-  /** The periods of the documents whose claims mention the actor (when built with periods). */
-  citedPeriod(actorId: string): CitedPeriod | undefined {
-    return this.cited.get(actorId);
-  }
-
-  /** Record that a document dates something about `actorId` at `date`. */
-  add(actorId: string, date: string | null): void {
-    if (date === null) return;
-    const startDay = datePointStart(date);
-    const endDay = datePointEnd(date);
-    const a = this.byActor.get(actorId);
-    if (!a) {
-      this.byActor.set(actorId, { first: { date, day: startDay }, last: { date, day: endDay } });
-      return;
-    }
-    // Ties go to the lexically smaller date, so every store picks the same one.
-    if (startDay < a.first.day || (startDay === a.first.day && date < a.first.date)) a.first = { date, day: startDay };
-    if (endDay > a.last.day || (endDay === a.last.day && date < a.last.date)) a.last = { date, day: endDay };
-  }
-
-  addClaims(r: Pick<RelationshipRecord, 'source' | 'target' | 'claims'>): void {
-    // The claims' earliest and latest dates and widest period first, then two updates per actor.
+  /** The claims' earliest and latest dates and widest document period, recorded for both actors. */
+  addClaims(r: Pick<RelationshipRecord, 'source' | 'target' | 'claims'>, sourceAt?: number, targetAt?: number): void {
     let first: string | null = null;
     let firstDay = Infinity;
     let last: string | null = null;
@@ -158,6 +204,17 @@ export class AttestationIndex {
         if (!pTo || p.end > pTo.end) pTo = p;
       }
     }
+    if (sourceAt !== undefined && targetAt !== undefined) {
+      for (let k = 0; k < 2; k += 1) {
+        const i = k === 0 ? sourceAt : targetAt;
+        if (k === 1 && targetAt === sourceAt) break;
+        if (first !== null) this.addAt(i, first, firstDay, datePointEnd(first));
+        if (last !== null && last !== first) this.addAt(i, last, datePointStart(last), lastDay);
+        if (pFrom) this.citeAt(i, pFrom);
+        if (pTo && pTo !== pFrom) this.citeAt(i, pTo);
+      }
+      return;
+    }
     for (let k = 0; k < 2; k += 1) {
       const id = k === 0 ? r.source : r.target;
       if (k === 1 && id === r.source) break;
@@ -168,14 +225,26 @@ export class AttestationIndex {
     }
   }
 
+  /** The periods of the documents whose claims mention the actor (when built with periods). */
+  citedPeriod(actorId: string): CitedPeriod | undefined {
+    if (!this.positions) return this.cited.get(actorId);
+    const i = this.positions.get(actorId);
+    const from = i === undefined ? undefined : this.citedFrom[i];
+    const to = i === undefined ? undefined : this.citedTo[i];
+    return from && to ? { from, to } : undefined;
+  }
+
   get(actorId: string): Attestation | undefined {
-    return this.byActor.get(actorId);
+    if (!this.positions) return this.byActor.get(actorId);
+    const i = this.positions.get(actorId);
+    if (i === undefined || this.firstDate[i] === undefined) return undefined;
+    return { first: { date: this.firstDate[i] as string, day: this.firstDay[i] as number }, last: { date: this.lastDate[i] as string, day: this.lastDay[i] as number } };
   }
 
   /** Every actor's attestation from a whole dataset (and the periods its claims' documents describe, given the periods). */
-  static of(ds: Pick<Dataset, 'relationships' | 'events' | 'capacity' | 'figures'>, periods?: SourcePeriods): AttestationIndex {
-    const index = new AttestationIndex(periods);
-    for (const r of ds.relationships) index.addClaims(r);
+  static of(ds: Pick<Dataset, 'relationships' | 'events' | 'capacity' | 'figures'>, periods?: SourcePeriods, positions?: ReadonlyMap<string, number>, ends?: { src: Int32Array; dst: Int32Array }): AttestationIndex {
+    const index = new AttestationIndex(periods, positions);
+    ds.relationships.forEach((r, e) => (ends ? index.addClaims(r, ends.src[e], ends.dst[e]) : index.addClaims(r)));
     for (const e of ds.events) {
       for (const id of [...e.actors, ...e.places]) {
         index.add(id, e.date);

@@ -48,8 +48,10 @@ export function datePointEnd(point: string): number {
   return day;
 }
 
+/** The year of a date point: its first four digits (dates are checked `YYYY[-MM[-DD]]`). */
 export function yearOf(point: string): number {
-  return parts(point)[0];
+  const c = point.charCodeAt(4);
+  return point.length === 4 || c === 45 ? ((point.charCodeAt(0) - 48) * 1000 + (point.charCodeAt(1) - 48) * 100 + (point.charCodeAt(2) - 48) * 10 + (point.charCodeAt(3) - 48)) : parts(point)[0];
 }
 
 export interface IntervalLike {

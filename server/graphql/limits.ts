@@ -24,6 +24,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { HeavyLane } from './lanes.js';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -182,16 +183,33 @@ export function queryLimitRule(limits: QueryLimits) {
   });
 }
 
-/** The cost limit, once the operation and its variables are known. */
-export function queryCostPlugin<T extends object>(limits: QueryLimits): ApolloServerPlugin<T> {
+/**
+ * The cost limit, once the operation and its variables are known; an operation over the lane's
+ * heavy cost then waits for a slot in the heavy lane and gives it back when its response is sent.
+ */
+export function queryCostPlugin<T extends object>(limits: QueryLimits, lane: HeavyLane | null = null): ApolloServerPlugin<T> {
+  const costs = new Map<string, number>();
   return {
     async requestDidStart() {
+      let leave: (() => void) | null = null;
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, queryHash }) {
           if (!operation) return;
-          const acc = measureOperation(schema, document, operation, request.variables ?? {}, limits);
+          // The same document with the same variables costs the same: measure it once.
+          const key = `${queryHash}:${request.operationName ?? ''}:${JSON.stringify(request.variables ?? {})}`;
+          let cost = costs.get(key);
+          if (cost === undefined) {
+            cost = measureOperation(schema, document, operation, request.variables ?? {}, limits).cost;
+            if (costs.size >= 2000) costs.clear();
+            if (key.length < 4096) costs.set(key, cost);
+          }
+          const acc = { cost };
           const message = costMessage(acc.cost, limits);
           if (message) throw tooComplex(message);
+          if (lane && acc.cost > lane.heavyCost) leave = await lane.enter();
+        },
+        async willSendResponse() {
+          leave?.();
         },
       };
     },

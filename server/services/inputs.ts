@@ -14,6 +14,22 @@ export const MAX_YEAR = 2100;
 export const yearSchema = z.number().int().min(MIN_YEAR, `must be a year from ${MIN_YEAR}`).max(MAX_YEAR, `must be a year up to ${MAX_YEAR}`);
 export const idArg = z.string().min(1, 'must not be empty').max(120, 'is too long');
 
+/**
+ * Schemas made once and reused (building a zod schema costs more than using it): an integer in
+ * [min, max], an id list of at most `max`, an enum of a vocabulary.
+ */
+const made = new Map<string, z.ZodType>();
+function once<T>(key: string, make: () => z.ZodType<T>): z.ZodType<T> {
+  let schema = made.get(key) as z.ZodType<T> | undefined;
+  if (!schema) made.set(key, (schema = make()));
+  return schema;
+}
+export const intBetween = (min: number, max: number, unit = ''): z.ZodType<number> =>
+  once(`int:${min}:${max}:${unit}`, () => z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}${unit}`));
+export const idList = (max: number): z.ZodType<string[]> => once(`ids:${max}`, () => z.array(idArg).max(max, `at most ${max} ids`));
+export const enumList = <T extends string>(values: readonly [T, ...T[]]): z.ZodType<T[]> => once(`enums:${values.join(',')}`, () => z.array(z.enum(values)));
+export const oneOf = <T extends string>(values: readonly [T, ...T[]]): z.ZodType<T> => once(`enum:${values.join(',')}`, () => z.enum(values));
+
 /** Parse `value` with `schema`, turning the first issue into a BadInputError on `field`. */
 export function parseArg<T>(field: string, schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
@@ -44,7 +60,7 @@ export function windowFrom(args: { at?: number | null; window?: YearWindowArg | 
 /** Types ∪ stages; undefined when neither restricts. */
 export function typesFrom(types?: readonly string[] | null, stages?: readonly string[] | null): RelationshipType[] | undefined {
   if (types == null && stages == null) return undefined;
-  const all = parseArg('types', z.array(z.enum(RELATIONSHIP_TYPES)), [...(types ?? []), ...(stages ?? [])]);
+  const all = parseArg('types', enumList(RELATIONSHIP_TYPES), [...(types ?? []), ...(stages ?? [])]);
   return [...new Set(all)];
 }
 
@@ -67,9 +83,9 @@ export interface FilterArgs {
 export function gradeFilter(args: { minConfidence?: string | null; datedOnly?: boolean | null; minSources?: number | null }, prefix?: string): RelationshipFilter {
   const filter: RelationshipFilter = {};
   const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
-  if (args.minConfidence != null) filter.minConfidence = parseArg(field('minConfidence'), z.enum(CONFIDENCE_GRADES), args.minConfidence);
+  if (args.minConfidence != null) filter.minConfidence = parseArg(field('minConfidence'), oneOf(CONFIDENCE_GRADES), args.minConfidence);
   if (args.datedOnly) filter.datedOnly = true;
-  if (args.minSources != null) filter.minSources = parseArg(field('minSources'), z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100'), args.minSources);
+  if (args.minSources != null) filter.minSources = parseArg(field('minSources'), intBetween(1, 100), args.minSources);
   return filter;
 }
 
@@ -81,12 +97,12 @@ export function relationshipFilter(args: FilterArgs | null | undefined, prefix =
   const filter: RelationshipFilter = { ...gradeFilter(a, prefix), window };
   const types = typesFrom(a.types, a.stages);
   if (types) filter.types = types;
-  if (a.actorIds != null) filter.actorIds = parseArg(`${prefix}.actorIds`, z.array(idArg).max(200, 'at most 200 ids'), a.actorIds);
+  if (a.actorIds != null) filter.actorIds = parseArg(`${prefix}.actorIds`, idList(200), a.actorIds);
   return filter;
 }
 
 export function pageSize(field: string, value: number | null | undefined, fallback: number, max: number): number {
-  return parseArg(field, z.number().int().min(1, 'must be at least 1').max(max, `must be at most ${max}`), value ?? fallback);
+  return parseArg(field, intBetween(1, max), value ?? fallback);
 }
 
 export function encodeCursor(offset: number): string {

@@ -17,6 +17,9 @@ import {
   decodeCursor,
   gradeFilter,
   idArg,
+  enumList,
+  idList,
+  intBetween,
   pageSize,
   parseArg,
   relationshipFilter,
@@ -29,6 +32,8 @@ import {
 
 /** Days per year for a maximum gap given in years. */
 const DAYS_PER_YEAR = 365.25;
+const SEARCH = z.string().max(200, 'is too long (at most 200 characters)');
+const COUNTRIES = z.array(z.string().max(80)).max(50);
 const EVERYTHING = { offset: 0, limit: 1_000_000 };
 
 export interface Paged<T> extends PageResult<T> {
@@ -93,9 +98,9 @@ export class NexusService {
     const limit = pageSize('first', args.first, 50, 500);
     const offset = decodeCursor('after', args.after);
     const query = {
-      ...(args.search != null ? { search: parseArg('search', z.string().max(200, 'is too long (at most 200 characters)'), args.search) } : {}),
-      ...(args.kinds != null ? { kinds: parseArg('kinds', z.array(z.enum(ACTOR_KINDS)), args.kinds) } : {}),
-      ...(args.countries != null ? { countries: parseArg('countries', z.array(z.string().max(80)).max(50), args.countries) } : {}),
+      ...(args.search != null ? { search: parseArg('search', SEARCH, args.search) } : {}),
+      ...(args.kinds != null ? { kinds: parseArg('kinds', enumList(ACTOR_KINDS), args.kinds) } : {}),
+      ...(args.countries != null ? { countries: parseArg('countries', COUNTRIES, args.countries) } : {}),
       activeWindow: args.activeAt != null ? yearRange(parseArg('activeAt', yearSchema, args.activeAt)) : null,
     };
     return { ...(await this.store.searchActors(query, { offset, limit })), offset };
@@ -134,14 +139,14 @@ export class NexusService {
     const from = parseArg('from', idArg, args.from);
     const to = parseArg('to', idArg, args.to);
     if (from === to) throw new BadInputError('to', 'must differ from "from"');
-    const maxHops = parseArg('maxHops', z.number().int().min(1, 'must be at least 1').max(MAX_HOPS, `must be at most ${MAX_HOPS}`), args.maxHops ?? 4);
-    const k = parseArg('k', z.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50'), args.k ?? 3);
-    const limit = parseArg('limit', z.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200'), args.limit ?? 25);
-    const excludeActors = parseArg('excludeActors', z.array(idArg).max(100, 'at most 100 ids'), args.excludeActors ?? []);
+    const maxHops = parseArg('maxHops', intBetween(1, MAX_HOPS), args.maxHops ?? 4);
+    const k = parseArg('k', intBetween(1, 50), args.k ?? 3);
+    const limit = parseArg('limit', intBetween(1, 200), args.limit ?? 25);
+    const excludeActors = parseArg('excludeActors', idList(100), args.excludeActors ?? []);
     if (excludeActors.includes(from) || excludeActors.includes(to)) throw new BadInputError('excludeActors', 'cannot exclude the path ends');
     const timeRespecting = args.timeRespecting ?? false;
     if (args.maxGap != null && !timeRespecting) throw new BadInputError('maxGap', 'applies only with timeRespecting: true');
-    const maxGap = args.maxGap != null ? parseArg('maxGap', z.number().int().min(0, 'must be at least 0').max(200, 'must be at most 200 years'), args.maxGap) : null;
+    const maxGap = args.maxGap != null ? parseArg('maxGap', intBetween(0, 200, ' years'), args.maxGap) : null;
     const [fromActor, toActor, ...excluded] = await this.store.getActors([from, to, ...excludeActors]);
     if (fromActor?.id !== from) throw new NotFoundError('actor', from, 'from');
     if (toActor?.id !== to) throw new NotFoundError('actor', to, 'to');
@@ -169,14 +174,14 @@ export class NexusService {
   async network(args: NetworkArgs): Promise<NetworkResult> {
     const filter = this.traversalFilter(args);
     const limit = pageSize('limit', args.limit, 2000, 20_000);
-    const kinds = args.kinds != null ? parseArg('kinds', z.array(z.enum(ACTOR_KINDS)), args.kinds) : undefined;
+    const kinds = args.kinds != null ? parseArg('kinds', enumList(ACTOR_KINDS), args.kinds) : undefined;
     const snap = await this.store.snapshot({ ...filter, limit, ...(kinds ? { kinds } : {}) });
     return { nodes: snap.actors, edges: snap.relationships, truncated: snap.truncated };
   }
 
   async neighbourhood(args: { id: string; depth?: number | null; limit?: number | null } & TraversalArgs): Promise<NetworkResult> {
     const center = await this.actor(args.id);
-    const depth = parseArg('depth', z.number().int().min(1, 'must be at least 1').max(3, 'must be at most 3'), args.depth ?? 1);
+    const depth = parseArg('depth', intBetween(1, 3), args.depth ?? 1);
     const maxActors = pageSize('limit', args.limit, 300, 2000);
     const n = await this.store.neighbourhood({ center: center.id, depth, filter: this.traversalFilter(args), maxActors, budgetMs: this.options.pathBudgetMs });
     return { nodes: n.actors, edges: n.relationships, truncated: n.truncated };

@@ -1,13 +1,40 @@
 /**
- * `npm run bench`: the API benchmark (tests/bench/api.ts) and the explorer benchmark
- * (tests/bench/explorer.ts). Prints tables to stdout; asserts nothing.
+ * `npm run bench [-- <suite> [options]]`: api (latency over HTTP on the sourced dataset),
+ * serve (throughput under autocannon load), scale (synthetic 10k–1M graphs on the stores; see
+ * tests/bench/scale/run.ts), explorer (the graph view in Chromium). No suite: all of them.
+ * Each prints Markdown tables and writes test-results/bench/<suite>.{json,md}; nothing asserts.
  */
-import { printRows, runApiBench } from './api.js';
-import { printExplorerRows, runExplorerBench } from './explorer.js';
+const [suite, ...rest] = process.argv.slice(2);
+const SUITES = ['api', 'serve', 'scale', 'explorer'] as const;
+if (suite !== undefined && !(SUITES as readonly string[]).includes(suite)) {
+  console.error(`usage: npm run bench [-- ${SUITES.join('|')} [options]]`);
+  process.exit(2);
+}
+const wanted = (name: (typeof SUITES)[number]) => suite === undefined || suite === name;
+const { writeReport } = await import('./stats.js');
 
-const only = process.argv[2];
-if (only !== 'explorer') printRows('API (embedded store, sourced dataset)', await runApiBench());
-if (only !== 'api') {
+if (wanted('api')) {
+  const { runApiBench, apiMarkdown } = await import('./api.js');
+  const md = apiMarkdown(await runApiBench());
+  console.log(md);
+  await writeReport('api', { markdown: md }, md);
+}
+if (wanted('serve')) {
+  const { runServeBench, serveMarkdown } = await import('./serve.js');
+  const report = await runServeBench(rest);
+  const md = serveMarkdown(report);
+  console.log(md);
+  await writeReport('serve', report, md);
+}
+if (wanted('scale')) {
+  const { runScaleBench, scaleMarkdown } = await import('./scale/run.js');
+  const report = await runScaleBench(rest);
+  const md = scaleMarkdown(report);
+  console.log(md);
+  await writeReport('scale', report, md);
+}
+if (wanted('explorer')) {
+  const { printExplorerRows, runExplorerBench } = await import('./explorer.js');
   const rows = await runExplorerBench();
   if (rows) printExplorerRows(rows);
 }

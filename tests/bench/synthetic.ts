@@ -22,7 +22,7 @@ export function syntheticNetwork(elements: number, seed = 7): Network {
   const nodes: Network['nodes'] = [];
   for (let i = 0; i < nActors; i++) {
     const kind = pick(KINDS);
-    nodes.push({ id: `n${i}`, name: `Actor ${i}`, aliases: [], kind, kindLabel: kind, country: pick(['A', 'B', 'C', 'D', null]), active: null });
+    nodes.push({ id: `n${i}`, name: `Actor ${i}`, aliases: [], kind, kindLabel: kind, country: pick(['A', 'B', 'C', 'D', null]), active: { fromYear: null, toYear: null, label: 'undated' }, lifespan: { label: 'undated', from: { basis: 'SOURCE_PERIOD', uncertain: false }, to: { basis: 'SOURCE_PERIOD', uncertain: false } } });
   }
   const ends: string[] = [];
   const edges: Network['edges'] = [];
@@ -37,6 +37,8 @@ export function syntheticNetwork(elements: number, seed = 7): Network {
     const type = pick(TYPES);
     const from = r() < 0.15 ? null : SYNTH_YEARS.min + Math.floor(r() * (SYNTH_YEARS.max - SYNTH_YEARS.min));
     const to = r() < 0.3 ? null : (from ?? SYNTH_YEARS.min) + Math.floor(r() * 8);
+    const start = from ?? SYNTH_YEARS.min;
+    const end = to ?? Math.min(SYNTH_YEARS.max, start + 5);
     edges.push({
       id: `e${i}`,
       type,
@@ -44,8 +46,10 @@ export function syntheticNetwork(elements: number, seed = 7): Network {
       stage: STAGES.has(type) ? (type as Network['edges'][number]['stage']) : null,
       directed: !STAGES.has(type),
       confidence: pick(CONF),
-      interval: { from: from === null ? null : String(from), to: to === null ? null : String(to), fromYear: from, toYear: to, label: '' },
-      validity: { from: from === null ? null : String(from), to: to === null ? null : String(to), fromYear: from, toYear: to, label: '' },
+      interval: { label: from === null ? 'undated' : to === null ? `from ${from}` : `${from}–${to}` },
+      validity: { fromYear: start, toYear: end, fromBasis: from === null ? 'SOURCE_PERIOD' : 'STATED', toBasis: to === null ? 'SOURCE_PERIOD' : 'STATED', label: `${start}–${end}` },
+      dated: from !== null || to !== null,
+      corroboration: 1,
       source: { id: s },
       target: { id: t },
     });

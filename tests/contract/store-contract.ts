@@ -305,6 +305,33 @@ export function runStoreContract(label: string, open: () => Promise<GraphStore>)
         expect(await at(1994)).toEqual(['r-succ']);
         expect(await at(2005)).toEqual([]);
       });
+
+      it('bulk loads a dataset into a store that holds records, deriving what follows from it', async () => {
+        const before = await store.counts();
+        const progress: string[] = [];
+        const batch = {
+          sources: [], events: [], capacity: [], figures: [],
+          actors: [{ ...fixtureDataset().actors[0]!, id: 'bulk-x', name: 'Bulk X', lifespan: [] }],
+          relationships: [rel('r-bulk', 'bulk-x', 'b', 'alliance', '2002', '2004', 'stated')],
+        };
+        expect((await store.bulkLoad(batch, { onProgress: (_d, _t, what) => progress.push(what) })).changed).toBe(2);
+        expect(progress.length).toBeGreaterThan(0);
+        expect(await store.counts()).toEqual({ ...before, actors: before.actors + 1, relationships: before.relationships + 1 });
+        expect(ids((await store.listRelationships({ window: yearRange(2003), actorIds: ['bulk-x'] }, ALL)).items)).toEqual(['r-bulk']);
+        expect((await store.paths(pathQuery('bulk-x', 'a', { filter: { window: yearRange(2003) } }))).paths[0]?.actors[0]).toBe('bulk-x');
+      });
+
+      it('refuses a bulk load with a dangling reference and writes none of it', async () => {
+        const before = await store.counts();
+        const batch = {
+          sources: [], events: [], capacity: [], figures: [],
+          actors: [{ ...fixtureDataset().actors[0]!, id: 'bulk-y', name: 'Bulk Y' }],
+          relationships: [rel('r-bulk-bad', 'bulk-y', 'nobody', 'alliance', '2002', null, 'stated')],
+        };
+        await expect(store.bulkLoad(batch)).rejects.toThrow(/r-bulk-bad.*target.*unknown actor "nobody"/s);
+        expect(await store.counts()).toEqual(before);
+        expect(await store.getActors(['bulk-y'])).toEqual([]);
+      });
     });
   });
 }

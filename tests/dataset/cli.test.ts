@@ -3,14 +3,13 @@
  * anywhere, names a missing NEO4J_URI, and reports an unreachable server; verify:sources fails on
  * a quote its document does not contain.
  */
-import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const DOCUMENTS = path.resolve(ROOT, '../shared/seeds');
 const temps: string[] = [];
 afterAll(async () => {
@@ -22,12 +21,7 @@ const tempDir = async () => {
   return d;
 };
 
-function run(script: string, args: string[], env: Record<string, string | undefined>) {
-  // Never the Neo4j the test run may have configured: these runs must not touch a real database.
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NEO4J_')));
-  const res = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...base, ...env }, encoding: 'utf8', timeout: 60_000 });
-  return { code: res.status, out: `${res.stdout}${res.stderr}` };
-}
+const run = (script: string, args: string[], env: Record<string, string | undefined>) => runCli([script, ...args], env);
 
 describe('npm run db:seed', () => {
   it('rejects an invalid seed file before connecting, naming file, record and field', async () => {
@@ -38,20 +32,20 @@ describe('npm run db:seed', () => {
       relationships: [{ id: 'r1', source: 'a', target: 'a', type: 'alliance', claims: [{ source: 'doc', quote: 'a long enough quote', confidence: 'certain' }] }],
     };
     await writeFile(path.join(dir, 'bad.json'), JSON.stringify(bad));
-    const { code, out } = run('server/cli/seed-neo4j.ts', [], { NEO4J_URI: 'bolt://127.0.0.1:1', SEED_DIR: dir });
+    const { code, out } = await run('server/cli/seed-neo4j.ts', [], { NEO4J_URI: 'bolt://127.0.0.1:1', SEED_DIR: dir });
     expect(code).toBe(1);
     expect(out).toMatch(/bad\.json › relationships\[0\] \(id "r1"\) › claims\.0\.confidence/);
     expect(out).not.toMatch(/127\.0\.0\.1:1|connect/i);
   });
 
-  it('names NEO4J_URI when it is not set', () => {
-    const { code, out } = run('server/cli/seed-neo4j.ts', [], { NEO4J_URI: undefined });
+  it('names NEO4J_URI when it is not set', async () => {
+    const { code, out } = await run('server/cli/seed-neo4j.ts', [], { NEO4J_URI: undefined });
     expect(code).toBe(2);
     expect(out).toMatch(/NEO4J_URI: is not set/);
   });
 
-  it('reports an unreachable server after validating the seed', () => {
-    const { code, out } = run('server/cli/seed-neo4j.ts', [], { NEO4J_URI: 'bolt://127.0.0.1:1' });
+  it('reports an unreachable server after validating the seed', async () => {
+    const { code, out } = await run('server/cli/seed-neo4j.ts', [], { NEO4J_URI: 'bolt://127.0.0.1:1' });
     expect(code).toBe(1);
     expect(out).toMatch(/seed: 5 sources/);
     expect(out).toMatch(/Neo4j|unavailable|connect/i);
@@ -62,11 +56,11 @@ describe('npm run verify:sources', () => {
   it.skipIf(!existsSync(DOCUMENTS) && process.env['CI'] !== 'true')('fails when a document no longer contains a quote', async () => {
     const docs = await tempDir();
     await cp(DOCUMENTS, docs, { recursive: true });
-    const ok = run('server/cli/verify-sources.ts', [docs], {});
+    const ok = await run('server/cli/verify-sources.ts', [docs], {});
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/0 missing/);
     await writeFile(path.join(docs, '003_8d3183851164a6fb.txt'), 'nothing here');
-    const broken = run('server/cli/verify-sources.ts', [docs], {});
+    const broken = await run('server/cli/verify-sources.ts', [docs], {});
     expect(broken.code).toBe(1);
     expect(broken.out).toMatch(/MISS relationship [a-z0-9-]+ \[csto-sco-nexus\]: quote not found verbatim/);
   });

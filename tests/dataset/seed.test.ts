@@ -11,7 +11,7 @@ import { buildDataset, loadSeedDir } from '../../server/dataset/load.js';
 import { DEFAULT_STAGES_FILE, datasetGateProblems, datingStats, lifespanProblems, readStageSequences, sameFactProblems, stageSequenceProblems, type StageSequences } from '../../server/dataset/gates.js';
 import { verifyQuotes } from '../../server/dataset/verify-quotes.js';
 import { deriveDataset, type Actor, type Relationship } from '../../server/domain/derive.js';
-import type { Dataset } from '../../server/domain/schemas.js';
+import type { Dataset, LifespanReading } from '../../server/domain/schemas.js';
 import { SeedValidationError } from '../../server/domain/errors.js';
 import { stagedPairs, stagePeriods, stageSequence } from '../../server/domain/stages.js';
 import { yearOf } from '../../server/domain/time.js';
@@ -169,7 +169,7 @@ describe('time in the dataset', () => {
 
 describe('the gates catch what they are for', () => {
   const doc = { id: 'doc', title: 'Doc', authors: [], year: 2000, file: 'doc.txt', period: { from: '1990', to: '2000' }, periodNote: 'x' };
-  const actor = (id: string, lifespan: unknown[] = []) => ({ id, name: id, aliases: [], kind: 'criminal_group' as const, country: null, description: '', lifespan, nameCollision: null, citations: [{ source: 'doc', quote: 'a quote long enough' }] });
+  const actor = (id: string, lifespan: LifespanReading[] = []) => ({ id, name: id, aliases: [], kind: 'criminal_group' as const, country: null, description: '', lifespan, nameCollision: null, citations: [{ source: 'doc', quote: 'a quote long enough' }] });
   const claim = (from: string | null, to: string | null, quote = 'a quote long enough') => ({ source: 'doc', quote, confidence: 'stated' as const, from, to, fromBasis: from ? ('stated' as const) : null, toBasis: to ? ('stated' as const) : null, datedBy: null });
   const rel = (id: string, type: 'alliance' | 'convergence' | 'operational', claims: ReturnType<typeof claim>[]) => ({ id, source: 'a', target: 'b', type, description: '', stageNote: null, claims });
   const derive = (rels: ReturnType<typeof rel>[], a = actor('a')) => deriveDataset({ sources: [doc], actors: [a, actor('b')], relationships: rels, events: [], capacity: [], figures: [] });

@@ -1,15 +1,20 @@
 /**
  * Everything that runs against the real Neo4j named by NEO4J_URI, in ONE file so the suites take
- * the (single) database in turn: the store contract, the `npm run db:seed` round trip and the API
- * suite. Each empties the database first: point NEO4J_URI at a throwaway server (`npm run
+ * the (single) database in turn: the store contract, the `npm run db:seed` round trip, the API
+ * suite and the differential test against the embedded store. Each empties the database first: point NEO4J_URI at a throwaway server (`npm run
  * neo4j:start`), never at data you want to keep. In CI (.ci/run starts Neo4j 5.26) a missing
  * NEO4J_URI is a failure, never a skip.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeedDir } from '../../server/dataset/load.js';
-import { openNeo4jStore } from '../../server/store/neo4j/adapter.js';
+import { openNeo4jStore, type Neo4jStore } from '../../server/store/neo4j/adapter.js';
+import { EmbeddedStore } from '../../server/store/embedded/adapter.js';
+import type { Relationship } from '../../server/domain/derive.js';
+import type { PathQuery } from '../../server/store/port.js';
+import { answerKey, differentialDataset, differentialQuestions, storedRelationships } from '../differential/cases.js';
+import { ReferenceGraph } from '../differential/reference.js';
 import { runStoreContract } from '../contract/store-contract.js';
 import { runApiQueries } from '../api/queries-suite.js';
 import { neo4jTestConfig } from '../helpers/neo4j.js';
@@ -53,6 +58,42 @@ if (config) {
 
   describe('the API on Neo4j', () => {
     runApiQueries('neo4j');
+  });
+
+  describe('differential: Neo4j against the embedded store on a 10k-actor graph', () => {
+    let neo: Neo4jStore;
+    let embedded: EmbeddedStore;
+    let questions: PathQuery[];
+    beforeAll(async () => {
+      const dataset = differentialDataset();
+      neo = await openNeo4jStore(config);
+      await neo.clearAll();
+      await neo.bulkLoad(dataset);
+      embedded = await EmbeddedStore.open({ dataFile: null });
+      await embedded.bulkLoad(dataset);
+      const rels = await storedRelationships(embedded);
+      questions = differentialQuestions(new ReferenceGraph(dataset.actors.map((a) => a.id), rels), dataset.actors.map((a) => a.id));
+    }, 600_000);
+    afterAll(async () => {
+      await neo.clearAll();
+      await Promise.all([neo.close(), embedded.close()]);
+    });
+
+    it('derives every relationship as the embedded store does', async () => {
+      const key = (rs: Relationship[]) => rs.map((r) => [r.id, r.confidence, r.corroboration, r.dated, r.validity.from, r.validity.to, r.interval]);
+      expect(key(await storedRelationships(neo))).toEqual(key(await storedRelationships(embedded)));
+    }, 120_000);
+
+    it('answers every question exactly as the embedded store (paths, evidence, days, truncation)', async () => {
+      const failures: string[] = [];
+      for (const q of questions) {
+        const [a, b] = await Promise.all([neo.paths(q), embedded.paths(q)]);
+        const [ka, kb] = [JSON.stringify(answerKey(a)), JSON.stringify(answerKey(b))];
+        if (ka !== kb) failures.push(`${JSON.stringify(q)}\n  neo4j:    ${ka.slice(0, 600)}\n  embedded: ${kb.slice(0, 600)}`);
+      }
+      expect(questions.length).toBeGreaterThanOrEqual(1000);
+      expect(failures.slice(0, 3)).toEqual([]);
+    }, 900_000);
   });
 } else {
   describe('Neo4j', () => {

@@ -18,6 +18,7 @@ import {
 import { encodeCursor } from '../../services/inputs.js';
 import type { Paged } from '../../services/nexus.js';
 import type { Context } from '../context.js';
+import type { Actor } from '../../domain/derive.js';
 import type { QueryArgs } from '../generated.js';
 
 type QueryResolvers = {
@@ -32,6 +33,13 @@ function connection<T>(page: Paged<T>) {
     nodes: page.items,
     pageInfo: { hasNextPage: page.offset + page.items.length < page.totalCount, endCursor: edges.at(-1)?.cursor ?? null },
   };
+}
+
+/** A network answer carries its actors: the edges' ends then resolve without another store call. */
+async function primed<T extends { nodes: Actor[] }>(ctx: Context, answer: Promise<T>): Promise<T> {
+  const result = await answer;
+  ctx.actor.prime(result.nodes);
+  return result;
 }
 
 export const queryResolvers = {
@@ -49,8 +57,8 @@ export const queryResolvers = {
   capacityTypes: () => CAPACITY_TYPES.map((capacity) => ({ capacity, ...CAPACITY_INFO[capacity] })),
   relationships: async (_, { filter, first, after }, { service }) => connection(await service.relationships(filter, first, after)),
   paths: (_, args, { service }) => service.paths(args),
-  network: (_, args, { service }) => service.network(args),
-  neighbourhood: (_, args, { service }) => service.neighbourhood(args),
+  network: (_, args, ctx) => primed(ctx, ctx.service.network(args)),
+  neighbourhood: (_, args, ctx) => primed(ctx, ctx.service.neighbourhood(args)),
   timeline: (_, __, { service }) => service.timeline(),
   dyad: (_, { a, b }, { service }) => service.dyad(a, b),
   diff: (_, args, { service }) => service.diff(args),

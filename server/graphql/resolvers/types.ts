@@ -10,50 +10,27 @@ import { ACTOR_KIND_INFO, RELATIONSHIP_TYPE_INFO } from '../../domain/vocabulary
 import type { FoundPath, PathHop } from '../../store/port.js';
 import type { TimelineChange } from '../../services/history.js';
 import type { Context } from '../context.js';
+import { activeOut, intervalOut, lifespanLabel, validityOut } from '../present.js';
 import type { ActorRelationshipsArgs } from '../generated.js';
 
-async function actorOf(ctx: Context, id: string): Promise<Actor> {
-  const actor = await ctx.actor(id);
-  if (!actor) throw new Error(`dangling actor reference "${id}"`);
-  return actor;
+/** A reference that must exist: at once when the request holds it, else when the batch answers. */
+function required<V>(value: V | Promise<V | undefined> | undefined, what: string): V | Promise<V> {
+  if (value instanceof Promise)
+    return value.then((v) => {
+      if (v === undefined) throw new Error(`dangling ${what} reference`);
+      return v;
+    });
+  if (value === undefined) throw new Error(`dangling ${what} reference`);
+  return value;
 }
 
-const actorsOf = (ctx: Context, ids: readonly string[]) => Promise.all(ids.map((id) => actorOf(ctx, id)));
+const actorOf = (ctx: Context, id: string) => required(ctx.actor(id), `actor "${id}"`);
+const actorsOf = (ctx: Context, ids: readonly string[]) => ids.map((id) => actorOf(ctx, id));
+const sourceOf = (ctx: Context, id: string) => required(ctx.source(id), `source "${id}"`);
 
-async function sourceOf(ctx: Context, id: string) {
-  const source = await ctx.source(id);
-  if (!source) throw new Error(`dangling source reference "${id}"`);
-  return source;
-}
-
-export function intervalLabel(i: { from: string | null; to: string | null } | null | undefined): string {
-  if (!i || (!i.from && !i.to)) return 'undated';
-  if (i.from && i.to) return i.from === i.to ? i.from : `${i.from}–${i.to}`;
-  return i.from ? `from ${i.from}` : `until ${i.to}`;
-}
-
-interface ValidityShape {
-  from: ValidityEnd;
-  to: ValidityEnd;
-}
-
-interface Reading extends LifespanReading {}
+type Reading = LifespanReading;
 
 export const typeResolvers = {
-  Interval: {
-    fromYear: (i: Interval) => (i.from ? yearOf(i.from) : null),
-    toYear: (i: Interval) => (i.to ? yearOf(i.to) : null),
-    label: (i: Interval) => intervalLabel(i),
-  },
-  Validity: {
-    from: (v: ValidityShape) => v.from.date,
-    to: (v: ValidityShape) => v.to.date,
-    fromYear: (v: ValidityShape) => yearOf(v.from.date),
-    toYear: (v: ValidityShape) => yearOf(v.to.date),
-    fromBasis: (v: ValidityShape) => v.from.basis,
-    toBasis: (v: ValidityShape) => v.to.basis,
-    label: (v: ValidityShape) => intervalLabel({ from: v.from.date, to: v.to.date }),
-  },
   ValidityEnd: {
     year: (e: ValidityEnd) => yearOf(e.date),
   },
@@ -62,7 +39,7 @@ export const typeResolvers = {
   },
   Claim: {
     citation: (c: Claim) => ({ source: c.source, quote: c.quote, location: c.location ?? null }),
-    interval: (c: Claim) => ({ from: c.from, to: c.to }),
+    interval: (c: Claim) => intervalOut(c),
   },
   LifespanReading: {
     citation: (r: Reading) => ({ source: r.source, quote: r.quote, location: r.location ?? null }),
@@ -71,15 +48,11 @@ export const typeResolvers = {
     year: (b: LifespanBound) => yearOf(b.date),
   },
   Lifespan: {
-    label: (l: Actor['span']) => {
-      const end = (b: LifespanBound) => (b.uncertain && b.earliest !== b.latest ? `${b.earliest}/${b.latest}` : b.date);
-      const contested = [l.from.uncertain ? 'contested start' : '', l.to.uncertain ? 'contested end' : ''].filter(Boolean);
-      return `${end(l.from)}–${end(l.to)}${contested.length ? ` (${contested.join(', ')})` : ''}`;
-    },
+    label: (l: Actor['span']) => lifespanLabel(l),
   },
   Actor: {
     kindLabel: (a: Actor) => ACTOR_KIND_INFO[a.kind].label,
-    active: (a: Actor) => ({ from: a.span.from.date, to: a.span.to.date }),
+    active: (a: Actor) => activeOut(a.span),
     lifespan: (a: Actor) => a.span,
     relationships: (a: Actor, args: ActorRelationshipsArgs, ctx: Context) => ctx.service.actorRelationships(a.id, args.filter, args.first),
     events: (a: Actor, _: unknown, ctx: Context) => ctx.service.events({ actorId: a.id }),
@@ -87,6 +60,8 @@ export const typeResolvers = {
   },
   Relationship: {
     typeLabel: (r: Relationship) => RELATIONSHIP_TYPE_INFO[r.type].label,
+    interval: (r: Relationship) => intervalOut(r.interval),
+    validity: (r: Relationship) => validityOut(r.validity),
     stage: (r: Relationship) => (RELATIONSHIP_TYPE_INFO[r.type].stage !== null ? r.type : null),
     directed: (r: Relationship) => RELATIONSHIP_TYPE_INFO[r.type].directed,
     source: (r: Relationship, _: unknown, ctx: Context) => actorOf(ctx, r.source),
@@ -97,14 +72,20 @@ export const typeResolvers = {
     actors: (e: NexusEvent, _: unknown, ctx: Context) => actorsOf(ctx, e.actors),
     places: (e: NexusEvent, _: unknown, ctx: Context) => actorsOf(ctx, e.places),
   },
+  StateCapacityTable: {
+    periods: (t: { periods: Interval[] }) => t.periods.map(intervalOut),
+  },
   Figure: {
+    period: (f: { period: Interval }) => intervalOut(f.period),
     actors: (f: { actors: string[] }, _: unknown, ctx: Context) => actorsOf(ctx, f.actors),
   },
   CapacityRating: {
+    period: (c: { period: Interval }) => intervalOut(c.period),
     region: (c: { region: string }, _: unknown, ctx: Context) => actorOf(ctx, c.region),
   },
   Path: {
     length: (p: FoundPath) => p.hops.length,
+    hops: (p: FoundPath, _: unknown, ctx: Context) => ctx.slicer.pass(p.hops),
     actors: (p: FoundPath, _: unknown, ctx: Context) => actorsOf(ctx, p.actors),
   },
   PathHop: {

@@ -12,7 +12,6 @@ import type { ActorRecord, RelationshipRecord } from '../../domain/schemas.js';
 import { yearRange } from '../../domain/time.js';
 import { ACTOR_KINDS, CONFIDENCE_GRADES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, confidenceRank, type ActorKind, type RelationshipType } from '../../domain/vocabulary.js';
 import type { RelationshipFilter } from '../port.js';
-import { compareIds } from '../records.js';
 
 /** Adjacency entry bits: the relationship can be walked from this actor when following directions (OUT) or against them (IN). */
 export const WALK_OUT = 1;
@@ -37,11 +36,61 @@ function yearOfDay(day: number): number {
   return new Date(day * 86_400_000).getUTCFullYear();
 }
 
+/** Actors numbered in code-point order of their ids (the index's integer ids). */
+export interface PreparedActors {
+  actorIds: string[];
+  actorRecords: ActorRecord[];
+  actorIndex: Map<string, number>;
+  kind: Uint8Array;
+}
+
+export function prepareActors(actors: readonly ActorRecord[]): PreparedActors {
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  const actorIds = [...byId.keys()].sort();
+  const actorRecords = new Array<ActorRecord>(actorIds.length);
+  const actorIndex = new Map<string, number>();
+  const kind = new Uint8Array(actorIds.length);
+  actorIds.forEach((id, i) => {
+    const a = byId.get(id) as ActorRecord;
+    actorRecords[i] = a;
+    actorIndex.set(id, i);
+    kind[i] = KIND_CODE.get(a.kind) ?? 0;
+  });
+  return { actorIds, actorRecords, actorIndex, kind };
+}
+
+/** Each relationship's two actors as integer ids. */
+export interface RelationshipEnds {
+  src: Int32Array;
+  dst: Int32Array;
+}
+
+export function relationshipEnds(rels: readonly RelationshipRecord[], actorIndex: ReadonlyMap<string, number>): RelationshipEnds {
+  const src = new Int32Array(rels.length);
+  const dst = new Int32Array(rels.length);
+  rels.forEach((r, e) => {
+    const s = actorIndex.get(r.source);
+    const t = actorIndex.get(r.target);
+    if (s === undefined || t === undefined) throw new Error(`relationship "${r.id}" refers to an unknown actor`);
+    src[e] = s;
+    dst[e] = t;
+  });
+  return { src, dst };
+}
+
+/** Most views kept per kind (about 100 MB of relationship views at most). */
+const MAX_VIEWS = 100_000;
+
+function remember<V>(views: Map<number, V>, key: number, view: V): void {
+  if (views.size >= MAX_VIEWS) views.clear();
+  views.set(key, view);
+}
+
 export class GraphIndex {
   /** Actor ids in code-point order: position = integer id. */
   readonly actorIds: string[];
   readonly actorRecords: ActorRecord[];
-  readonly actorIndex = new Map<string, number>();
+  readonly actorIndex: ReadonlyMap<string, number>;
   readonly kind: Uint8Array;
   readonly rels: RelationshipRecord[];
   readonly relIndex = new Map<string, number>();
@@ -70,26 +119,23 @@ export class GraphIndex {
   readonly bucketEdges: Int32Array;
 
   constructor(
-    actors: readonly ActorRecord[],
+    actors: readonly ActorRecord[] | PreparedActors,
     private readonly spans: ReadonlyMap<string, Lifespan>,
     relationships: readonly RelationshipRecord[],
     private readonly periods: SourcePeriods,
+    preparedEnds?: RelationshipEnds,
   ) {
-    const byId = new Map(actors.map((a) => [a.id, a]));
-    this.actorIds = [...byId.keys()].sort();
+    const prepared = 'actorIds' in actors ? actors : prepareActors(actors);
+    this.actorIds = prepared.actorIds;
+    this.actorRecords = prepared.actorRecords;
+    this.actorIndex = prepared.actorIndex;
+    this.kind = prepared.kind;
     const n = this.actorIds.length;
-    this.actorRecords = new Array<ActorRecord>(n);
-    this.kind = new Uint8Array(n);
-    this.actorIds.forEach((id, i) => {
-      const a = byId.get(id) as ActorRecord;
-      this.actorRecords[i] = a;
-      this.actorIndex.set(id, i);
-      this.kind[i] = KIND_CODE.get(a.kind) ?? 0;
-    });
-    this.rels = [...relationships];
+    this.rels = relationships as RelationshipRecord[];
     const m = this.rels.length;
-    this.src = new Int32Array(m);
-    this.dst = new Int32Array(m);
+    const ends = preparedEnds ?? relationshipEnds(this.rels, this.actorIndex);
+    this.src = ends.src;
+    this.dst = ends.dst;
     this.type = new Uint8Array(m);
     this.rank = new Uint8Array(m);
     this.validFrom = new Int32Array(m);
@@ -97,14 +143,13 @@ export class GraphIndex {
     this.dated = new Uint8Array(m);
     this.sources = new Uint16Array(m);
     const degree = new Int32Array(n);
-    this.rels.forEach((r, e) => {
+    const spanAt = this.actorIds.map((id) => spans.get(id));
+    for (let e = 0; e < m; e += 1) {
+      const r = this.rels[e] as RelationshipRecord;
       this.relIndex.set(r.id, e);
-      const s = this.actorIndex.get(r.source);
-      const t = this.actorIndex.get(r.target);
-      if (s === undefined || t === undefined) throw new Error(`relationship "${r.id}" refers to an unknown actor`);
-      const d = deriveRelationshipFields(r, spans.get(r.source), spans.get(r.target), periods);
-      this.src[e] = s;
-      this.dst[e] = t;
+      const s = this.src[e] as number;
+      const t = this.dst[e] as number;
+      const d = deriveRelationshipFields(r, spanAt[s], spanAt[t], periods);
       this.type[e] = TYPE_CODE.get(r.type) ?? 0;
       this.rank[e] = confidenceRank(d.confidence);
       this.validFrom[e] = d.validity.from.day;
@@ -113,7 +158,7 @@ export class GraphIndex {
       this.sources[e] = Math.min(d.corroboration, 65535);
       degree[s] = (degree[s] as number) + 1;
       degree[t] = (degree[t] as number) + 1;
-    });
+    }
 
     // Orders: relationship ids ranked once (a native string sort); then the surest-first and the
     // validity orders as native numeric sorts of packed keys (order key × m + id rank: all distinct).
@@ -206,10 +251,22 @@ export class GraphIndex {
     }
   }
 
+  /**
+   * Views answered recently, so a busy server does not derive the same relationship for every
+   * request. Bounded (a million views would double the store's memory): when full it starts over.
+   * The index is rebuilt on every write, so a view never outlives the records it was made from.
+   */
+  private readonly actorViews = new Map<number, Actor>();
+  private readonly relationshipViews = new Map<number, Relationship>();
+
   /** The actor at position v, as the stores answer it (record plus lifespan). */
   actor(v: number): Actor {
+    const hit = this.actorViews.get(v);
+    if (hit) return hit;
     const a = this.actorRecords[v] as ActorRecord;
-    return { ...a, span: this.spanOf(a.id) };
+    const view = { ...a, span: this.spanOf(a.id) };
+    remember(this.actorViews, v, view);
+    return view;
   }
 
   spanOf(id: string): Lifespan {
@@ -220,8 +277,12 @@ export class GraphIndex {
 
   /** The relationship at position e, as the stores answer it (derived on demand, like its index entries). */
   relationship(e: number): Relationship {
+    const hit = this.relationshipViews.get(e);
+    if (hit) return hit;
     const r = this.rels[e] as RelationshipRecord;
-    return deriveRelationship(r, this.spans.get(r.source), this.spans.get(r.target), this.periods);
+    const view = deriveRelationship(r, this.spans.get(r.source), this.spans.get(r.target), this.periods);
+    remember(this.relationshipViews, e, view);
+    return view;
   }
 
   get actorCount(): number {

@@ -214,7 +214,8 @@ export async function findIndexPaths(g: GraphIndex, q: PathQuery, source: number
       await walk(length, generalAdmissible(length));
     }
     if (q.mode === 'SHORTEST' && (!temporal || paths.length > 0)) break;
-    if (q.mode === 'K_SHORTEST' && paths.length >= wanted) break;
+    // K_SHORTEST capped below k by the limit: one more path, of any length, means truncated.
+    if (q.mode === 'K_SHORTEST' && paths.length >= wanted && (wanted >= q.k || capped)) break;
   }
   if (q.mode === 'K_SHORTEST' && capped && paths.length >= q.k) capped = false;
   return { paths, truncatedBy: budget.timedOut ? 'TIME' : capped ? 'LIMIT' : null };

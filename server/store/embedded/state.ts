@@ -7,7 +7,8 @@
 import { AttestationIndex, deriveLifespan, sourcePeriodsOf, type Actor, type Lifespan, type SourcePeriods } from '../../domain/derive.js';
 import type { ActorRecord, CapacityAssessment, Dataset, Figure, NexusEvent, RelationshipRecord, Source } from '../../domain/schemas.js';
 import { searchKeysOf, type SearchKeys } from '../../domain/search.js';
-import { GraphIndex } from './graph-index.js';
+import { SeedValidationError } from '../../domain/errors.js';
+import { GraphIndex, prepareActors, relationshipEnds } from './graph-index.js';
 
 /** Ids of records, by section. */
 export type RecordIds = Record<keyof Dataset, string[]>;
@@ -33,6 +34,17 @@ export function searchKeysFor(a: ActorRecord): SearchKeys {
 }
 
 const SECTIONS = ['sources', 'actors', 'relationships', 'events', 'capacity', 'figures'] as const;
+
+/** The ids a bulk load holds twice (found only when the index's count says there are some). */
+function duplicateIds(section: keyof Dataset, list: ReadonlyArray<{ id: string }>): SeedValidationError {
+  const seen = new Set<string>();
+  const twice: string[] = [];
+  for (const { id } of list) {
+    if (seen.has(id) && twice.length < 20) twice.push(id);
+    seen.add(id);
+  }
+  return new SeedValidationError(twice.map((id) => ({ file: '(load)', record: `${section} (id "${id}")`, field: 'id', reason: 'appears twice' })));
+}
 
 export class StoreState {
   readonly sources = new Map<string, Source>();
@@ -82,7 +94,9 @@ export class StoreState {
     let changed = 0;
     for (const section of SECTIONS) {
       const map = this.map(section);
-      for (const rec of batch[section] as Array<{ id: string }>) {
+      const list = batch[section] as Array<{ id: string }>;
+      const sizeBefore = map.size;
+      for (const rec of list) {
         if (!opts.fresh) {
           const before = map.get(rec.id);
           if (before !== undefined && JSON.stringify(before) === JSON.stringify(rec)) continue;
@@ -90,6 +104,7 @@ export class StoreState {
         map.set(rec.id, rec);
         changed += 1;
       }
+      if (opts.fresh && map.size - sizeBefore !== list.length) throw duplicateIds(section, list);
     }
     return changed;
   }
@@ -108,9 +123,12 @@ export class StoreState {
   derive(): void {
     const ds = this.toDataset();
     this.periods = sourcePeriodsOf(ds.sources);
-    const attested = AttestationIndex.of(ds, this.periods);
+    // Number the actors once; every pass below works on the integer ids.
+    const actors = prepareActors(ds.actors);
+    const ends = relationshipEnds(ds.relationships, actors.actorIndex);
+    const attested = AttestationIndex.of(ds, this.periods, actors.actorIndex, ends);
     this.spans = new Map(ds.actors.map((a) => [a.id, deriveLifespan(a, attested.get(a.id), this.periods, attested.citedPeriod(a.id))]));
-    this.index = new GraphIndex(ds.actors, this.spans, ds.relationships, this.periods);
+    this.index = new GraphIndex(actors, this.spans, ds.relationships, this.periods, ends);
   }
 
   actor(id: string): Actor | undefined {

@@ -26,7 +26,7 @@ const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() =>
 async function run(elements: number, steps = 60): Promise<BenchResult> {
   const container = document.getElementById('graph')!;
   const types = [...vocabulary.relationshipTypes];
-  for (const t of ['SUPPORTS', 'MEMBER_OF', 'COLLUSION'] as const) types.push({ type: t, label: t, description: '', directed: true, isStage: false, stageOrder: null });
+  for (const t of ['SUPPORTS', 'MEMBER_OF', 'COLLUSION'] as const) types.push({ type: t, label: t, description: '', directed: true, isStage: false, stageOrder: null, connects: true });
   const model = buildGraphModel(syntheticNetwork(elements), types);
   const view = new GraphView(container, { relationshipTypes: types.map((t) => t.type) });
   const t0 = performance.now();
