@@ -4,10 +4,9 @@
  * runs. Graph questions are answered on the index (embedded/paths.ts, embedded/queries.ts).
  */
 import type { Actor, Relationship } from '../../domain/derive.js';
-import type { CapacityAssessment, Dataset, Figure, NexusEvent, RelationshipRecord, Source } from '../../domain/schemas.js';
+import type { CapacityAssessment, Dataset, Figure, NexusEvent, Source } from '../../domain/schemas.js';
 import { stageChangesBetween } from '../../domain/stages.js';
 import { intervalRange, overlaps, validDuring, type DayRange } from '../../domain/time.js';
-import { isContinuumStage } from '../../domain/vocabulary.js';
 import type {
   ActorQuery,
   BulkLoadOptions,
@@ -34,6 +33,7 @@ import { readDataFile, writeDataFileAtomically, type StoredData } from './persis
 import { checkIntegrity } from '../../dataset/integrity.js';
 import { SeedValidationError } from '../../domain/errors.js';
 import { findIndexPaths } from './paths.js';
+import { STAGE_TYPE_CODES } from './graph-index.js';
 import { indexList, indexNeighbourhood, indexSnapshot, indexValidIn } from './queries.js';
 
 export interface EmbeddedStoreOptions {
@@ -233,23 +233,41 @@ export class EmbeddedStore implements GraphStore {
     const marks = indexValidIn(g, query.filter, query.fromWindow, query.toWindow);
     const added: number[] = [];
     const ended: number[] = [];
-    const stagesA: Relationship[] = [];
-    const stagesB: Relationship[] = [];
+    // A pair can change stage only if one of its stage relationships is valid at just one of the
+    // two times: those pairs are the candidates, and only their relationships are derived.
+    const candidates = new Set<number>();
+    const n = g.actorCount;
     let truncated = false;
     for (const e of g.contract) {
       const m = marks[e] as number;
-      if (m === 0) continue;
-      if (isContinuumStage((g.rels[e] as RelationshipRecord).type)) {
-        const r = g.relationship(e);
-        if (m & 1) stagesA.push(r);
-        if (m & 2) stagesB.push(r);
+      if (m !== 1 && m !== 2) continue;
+      if (STAGE_TYPE_CODES[g.type[e] as number] === 1) {
+        const [u, v] = [g.src[e] as number, g.dst[e] as number];
+        candidates.add(u < v ? u * n + v : v * n + u);
       }
-      const list = m === 2 ? added : m === 1 ? ended : null;
-      if (!list) continue;
+      const list = m === 2 ? added : ended;
       if (list.length < query.limit) list.push(e);
       else truncated = true;
     }
-    return { added: this.relsAt(added), ended: this.relsAt(ended), changedStage: stageChangesBetween(stagesA, stagesB), truncated };
+    const stagesA: number[] = [];
+    const stagesB: number[] = [];
+    for (const key of candidates) {
+      const u = Math.floor(key / n);
+      const v = key - u * n;
+      const [a0, b0] = [stagesA.length, stagesB.length];
+      for (let i = g.firstEntry(u, v), end = g.offsets[u + 1] as number; i < end && g.neighbour[i] === v; i += 1) {
+        const e = g.edge[i] as number;
+        if (STAGE_TYPE_CODES[g.type[e] as number] !== 1) continue;
+        if ((marks[e] as number) & 1) stagesA.push(e);
+        if ((marks[e] as number) & 2) stagesB.push(e);
+      }
+      // Asserted at only one of the times: an addition or an end, not a change of stage.
+      if (stagesA.length === a0 || stagesB.length === b0) {
+        stagesA.length = a0;
+        stagesB.length = b0;
+      }
+    }
+    return { added: this.relsAt(added), ended: this.relsAt(ended), changedStage: stageChangesBetween(this.relsAt(stagesA), this.relsAt(stagesB)), truncated };
   }
 
   async dyad(a: string, b: string): Promise<Relationship[]> {

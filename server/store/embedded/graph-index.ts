@@ -10,7 +10,7 @@
 import { deriveRelationship, deriveRelationshipFields, type Actor, type Lifespan, type Relationship, type SourcePeriods } from '../../domain/derive.js';
 import type { ActorRecord, RelationshipRecord } from '../../domain/schemas.js';
 import { yearRange } from '../../domain/time.js';
-import { ACTOR_KINDS, CONFIDENCE_GRADES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, confidenceRank, type ActorKind, type RelationshipType } from '../../domain/vocabulary.js';
+import { ACTOR_KINDS, CONFIDENCE_GRADES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, confidenceRank, isContinuumStage, type ActorKind, type RelationshipType } from '../../domain/vocabulary.js';
 import type { RelationshipFilter } from '../port.js';
 
 /** Adjacency entry bits: the relationship can be walked from this actor when following directions (OUT) or against them (IN). */
@@ -18,6 +18,8 @@ export const WALK_OUT = 1;
 export const WALK_IN = 2;
 
 const TYPE_CODE = new Map<RelationshipType, number>(RELATIONSHIP_TYPES.map((t, i) => [t, i]));
+/** 1 for the type codes of continuum stages. */
+export const STAGE_TYPE_CODES = Uint8Array.from(RELATIONSHIP_TYPES, (t) => (isContinuumStage(t) ? 1 : 0));
 const KIND_CODE = new Map<ActorKind, number>(ACTOR_KINDS.map((k, i) => [k, i]));
 const DIRECTED = Uint8Array.from(RELATIONSHIP_TYPES.map((t) => (RELATIONSHIP_TYPE_INFO[t].directed ? 1 : 0)));
 const MAX_RANK = CONFIDENCE_GRADES.length - 1;
