@@ -23,6 +23,7 @@ const LOG_FILE = path.join(RUN, 'neo4j.log');
 const PORT = Number(process.env.NEO4J_BOLT_PORT ?? 7687);
 const PASSWORD = process.env.NEO4J_PASSWORD || 'nexus-explorer';
 const HEAP = process.env.NEO4J_HEAP ?? '1g';
+const PAGECACHE = process.env.NEO4J_PAGECACHE;
 const JAVA = process.env.JAVA ?? (process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java');
 const READY_TIMEOUT_MS = 180_000;
 
@@ -100,7 +101,9 @@ async function start(): Promise<void> {
     return;
   }
   mkdirSync(CONF_DIR, { recursive: true });
-  const conf = readFileSync(path.join(HERE, 'neo4j.conf'), 'utf8').replace('127.0.0.1:7687', `127.0.0.1:${PORT}`);
+  let conf = readFileSync(path.join(HERE, 'neo4j.conf'), 'utf8').replace('127.0.0.1:7687', `127.0.0.1:${PORT}`);
+  // A bigger page cache for benchmarks of large graphs (the default suits the tests).
+  if (PAGECACHE) conf = conf.replace(/^server\.memory\.pagecache\.size=.*$/m, `server.memory.pagecache.size=${PAGECACHE}`);
   writeFileSync(path.join(CONF_DIR, 'neo4j.conf'), conf);
   const classpath = `${LIB}/*`;
   const env = { ...process.env, NEO4J_HOME: RUN, NEO4J_CONF: CONF_DIR };

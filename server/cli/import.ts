@@ -20,7 +20,7 @@ function report(problems: readonly SeedProblem[]): void {
   for (const p of problems) console.error(`  ${p.file} › ${p.record} › ${p.field}: ${p.reason}`);
 }
 
-async function readInput(file: string): Promise<{ dataset: Dataset; problems: SeedProblem[] }> {
+async function readInput(file: string): Promise<{ dataset: Dataset; problems: SeedProblem[]; recordFile?: string }> {
   const info = await stat(file);
   // A seed-format file is one JSON object with a "source"; a record file has one record per line.
   if (info.size < 64 * 1024 * 1024) {
@@ -34,7 +34,7 @@ async function readInput(file: string): Promise<{ dataset: Dataset; problems: Se
   }
   const started = performance.now();
   const result = await readRecordFile(file, { onProgress: (n) => console.error(`import: ${n.toLocaleString('en')} records read (${((performance.now() - started) / 1000).toFixed(1)} s)`) });
-  return { dataset: result.dataset, problems: result.problems };
+  return { dataset: result.dataset, problems: result.problems, recordFile: file };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -45,7 +45,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const started = performance.now();
-  const { dataset, problems } = await readInput(path.resolve(file));
+  const { dataset, problems, recordFile } = await readInput(path.resolve(file));
   if (problems.length > 0) {
     console.error(`import: ${file} is refused, nothing was written:`);
     report(problems);
@@ -62,6 +62,7 @@ async function main(argv: readonly string[]): Promise<number> {
   } else store = await EmbeddedStore.open({ dataFile: config.dataFile });
   try {
     const { changed } = await store.bulkLoad(dataset, {
+      ...(recordFile ? { recordFile } : {}),
       onProgress: (done, total, what) => console.error(`import: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} (${what}, ${((performance.now() - started) / 1000).toFixed(1)} s)`),
     });
     const c = await store.counts();

@@ -25,6 +25,8 @@ export interface KnownRecords {
   sourceIds: ReadonlySet<string>;
 }
 
+const relationshipLabel = (id: string) => `relationships (id "${id}")`;
+
 export function checkIntegrity(ds: Dataset, known?: KnownRecords, file = '(merged dataset)'): SeedProblem[] {
   const problems: SeedProblem[] = [];
   const actorKinds = new Map([...(known?.actorKinds ?? []), ...ds.actors.map((a) => [a.id, a.kind] as const)]);
@@ -46,23 +48,24 @@ export function checkIntegrity(ds: Dataset, known?: KnownRecords, file = '(merge
     });
   }
 
+  // A million relationships: plain loops, and a record's label is made only for a problem.
   for (const r of ds.relationships) {
-    const record = `relationships (id "${r.id}")`;
-    r.claims.forEach((c, i) => {
-      if (!sourceIds.has(c.source)) problems.push({ file, record, field: `claims.${i}.source`, reason: `unknown source "${c.source}"` });
-    });
-    checkActorRef(record, 'source', r.source);
-    checkActorRef(record, 'target', r.target);
-    if (r.source === r.target) problems.push({ file, record, field: 'target', reason: 'a relationship cannot link an actor to itself' });
+    for (let i = 0; i < r.claims.length; i += 1) {
+      const source = (r.claims[i] as Citation).source;
+      if (!sourceIds.has(source)) problems.push({ file, record: relationshipLabel(r.id), field: `claims.${i}.source`, reason: `unknown source "${source}"` });
+    }
     const sk = actorKinds.get(r.source);
     const tk = actorKinds.get(r.target);
+    if (!sk) problems.push({ file, record: relationshipLabel(r.id), field: 'source', reason: `unknown actor "${r.source}"` });
+    if (!tk) problems.push({ file, record: relationshipLabel(r.id), field: 'target', reason: `unknown actor "${r.target}"` });
+    if (r.source === r.target) problems.push({ file, record: relationshipLabel(r.id), field: 'target', reason: 'a relationship cannot link an actor to itself' });
     if (!sk || !tk) continue;
-    if (isContinuumStage(r.type) && (STATE_SIDE_KINDS.includes(sk) || STATE_SIDE_KINDS.includes(tk)) && !r.stageNote) {
-      problems.push({ file, record, field: 'stageNote', reason: `continuum stage "${r.type}" with a state-side actor (${sk}/${tk}) needs a stageNote saying why` });
+    if (!r.stageNote && isContinuumStage(r.type) && (STATE_SIDE_KINDS.includes(sk) || STATE_SIDE_KINDS.includes(tk))) {
+      problems.push({ file, record: relationshipLabel(r.id), field: 'stageNote', reason: `continuum stage "${r.type}" with a state-side actor (${sk}/${tk}) needs a stageNote saying why` });
     }
     const rule = ENDPOINT_RULES[r.type];
-    if (rule?.[0] && !rule[0].includes(sk)) problems.push({ file, record, field: 'source', reason: `"${r.type}" needs a source of kind ${rule[0].join('|')}, got ${sk}` });
-    if (rule?.[1] && !rule[1].includes(tk)) problems.push({ file, record, field: 'target', reason: `"${r.type}" needs a target of kind ${rule[1].join('|')}, got ${tk}` });
+    if (rule?.[0] && !rule[0].includes(sk)) problems.push({ file, record: relationshipLabel(r.id), field: 'source', reason: `"${r.type}" needs a source of kind ${rule[0].join('|')}, got ${sk}` });
+    if (rule?.[1] && !rule[1].includes(tk)) problems.push({ file, record: relationshipLabel(r.id), field: 'target', reason: `"${r.type}" needs a target of kind ${rule[1].join('|')}, got ${tk}` });
   }
 
   for (const e of ds.events) {

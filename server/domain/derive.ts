@@ -349,26 +349,25 @@ export function deriveLifespan(actor: LifespanInputs, attested: Attestation | un
 // ---------------------------------------------------------------------------------------------
 // Relationships
 
-function distinctCitations(cs: Citation[]): Citation[] {
-  const seen = new Set<string>();
-  return cs.filter((c) => {
-    const key = `${c.source}\u0000${c.quote}\u0000${c.location ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
+const citationOf = (source: string, quote: string, location: string | undefined): Citation => (location !== undefined ? { source, quote, location } : { source, quote });
 
 /** Every claim's citation and dating passage, distinct (what Relationship.citations holds). */
 export function claimCitations(claims: readonly Claim[]): Citation[] {
-  return distinctCitations(
-    claims.flatMap((c) => {
-      const own: Citation = c.location !== undefined ? { source: c.source, quote: c.quote, location: c.location } : { source: c.source, quote: c.quote };
-      if (!c.datedBy) return [own];
-      const passage: Citation = c.datedBy.location !== undefined ? { source: c.source, quote: c.datedBy.quote, location: c.datedBy.location } : { source: c.source, quote: c.datedBy.quote };
-      return [own, passage];
-    }),
-  );
+  const only = claims.length === 1 ? (claims[0] as Claim) : null;
+  if (only && !only.datedBy) return [citationOf(only.source, only.quote, only.location)];
+  const out: Citation[] = [];
+  const seen = new Set<string>();
+  const add = (c: Citation) => {
+    const key = `${c.source}\u0000${c.quote}\u0000${c.location ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(c);
+  };
+  for (const c of claims) {
+    add(citationOf(c.source, c.quote, c.location));
+    if (c.datedBy) add(citationOf(c.source, c.datedBy.quote, c.datedBy.location));
+  }
+  return out;
 }
 
 /** The hull of the claims' dates, with the basis of each chosen end (no sets: claims are few). */
@@ -458,7 +457,24 @@ export function deriveRelationshipFields(r: RelationshipRecord, source: Lifespan
 
 /** A relationship as the stores answer it: the record, its derived fields and its citations. */
 export function deriveRelationship(r: RelationshipRecord, source: Lifespan | undefined, target: Lifespan | undefined, periods: SourcePeriods): Relationship {
-  return { ...r, ...deriveRelationshipFields(r, source, target, periods), citations: claimCitations(r.claims) };
+  const d = deriveRelationshipFields(r, source, target, periods);
+  // Spelled out (not spread): one object shape for every view, built without copying by key.
+  return {
+    id: r.id,
+    source: r.source,
+    target: r.target,
+    type: r.type,
+    description: r.description,
+    stageNote: r.stageNote,
+    claims: r.claims,
+    interval: d.interval,
+    confidence: d.confidence,
+    corroboration: d.corroboration,
+    datesDisagree: d.datesDisagree,
+    validity: d.validity,
+    dated: d.dated,
+    citations: claimCitations(r.claims),
+  };
 }
 
 /** Derive a whole dataset: actors with lifespans, relationships with validity. */

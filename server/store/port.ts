@@ -184,6 +184,12 @@ export interface UpsertResult {
 export interface BulkLoadOptions {
   /** Called now and then with what has been written so far. */
   onProgress?: (done: number, total: number, what: string) => void;
+  /**
+   * The record file the whole dataset was read from and validated: a store that persists records
+   * in that very format (the embedded store, when it was empty) copies its lines instead of
+   * writing every record again.
+   */
+  recordFile?: string;
 }
 
 export interface GraphStore {

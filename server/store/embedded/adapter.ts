@@ -29,7 +29,7 @@ import type {
 import { searchQuery, searchRank } from '../../domain/search.js';
 import { assertBatchIntegrity, compareIds, compareSearchHits, externalReferences, parseBatch } from '../records.js';
 import { StoreState, idsOf, searchKeysFor, type RecordIds } from './state.js';
-import { readDataFile, writeDataFileAtomically, type StoredData } from './persistence.js';
+import { readDataFile, writeDataFileAtomically, writeDataFileFromRecordFile, type StoredData } from './persistence.js';
 import { checkIntegrity } from '../../dataset/integrity.js';
 import { SeedValidationError } from '../../domain/errors.js';
 import { findIndexPaths } from './paths.js';
@@ -76,7 +76,11 @@ export class EmbeddedStore implements GraphStore {
       if (changed === 0) return { changed };
       next.derive();
       options.onProgress?.(changed, changed, 'index built');
-      if (this.options.dataFile) await writeDataFileAtomically(this.options.dataFile, next.toDataset(), this.seedIds);
+      if (this.options.dataFile) {
+        if (empty && options.recordFile) await writeDataFileFromRecordFile(this.options.dataFile, options.recordFile);
+        else await writeDataFileAtomically(this.options.dataFile, next.toDataset(), this.seedIds);
+        options.onProgress?.(changed, changed, 'data file written');
+      }
       this.state = next;
       return { changed };
     });

@@ -5,7 +5,8 @@
  * never a torn one. Reading validates every record; a bad file is refused naming it and its first
  * problems.
  */
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { access, mkdir, open, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
@@ -62,14 +63,30 @@ export async function readDataFile(file: string): Promise<StoredData | null> {
   return { dataset, seedIds: h?.seedIds ?? {} };
 }
 
-export async function writeDataFileAtomically(file: string, dataset: Dataset, seedIds: StoredData['seedIds'] = {}): Promise<void> {
+export function writeDataFileAtomically(file: string, dataset: Dataset, seedIds: StoredData['seedIds'] = {}): Promise<void> {
+  return writeAtomically(file, (out, header) => writeRecords(out, dataset, header), seedIds);
+}
+
+/**
+ * The data file of a store that holds exactly the records of a validated record file: its header,
+ * then the file's lines as they are (the same format; blank lines are skipped when read).
+ */
+export function writeDataFileFromRecordFile(file: string, recordFile: string): Promise<void> {
+  return writeAtomically(file, async (out, header) => {
+    if (!out.write(`${JSON.stringify(header)}\n`)) await once(out, 'drain');
+    await pipeline(createReadStream(recordFile), out, { end: false });
+    if (!out.write('\n')) await once(out, 'drain');
+  }, {});
+}
+
+async function writeAtomically(file: string, write: (out: WriteStream, header: Header) => Promise<void>, seedIds: StoredData['seedIds']): Promise<void> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   const header: Header = { format: FORMAT_VERSION, savedAt: new Date().toISOString(), seedIds };
   const out = createWriteStream(tmp);
   try {
-    await writeRecords(out, dataset, header);
+    await write(out, header);
     out.end();
     await once(out, 'finish');
     const handle = await open(tmp, 'r+');
