@@ -34,6 +34,7 @@ import type {
   StoreCounts,
   UpsertResult,
 } from '../port.js';
+import { MAX_PATH_HOPS } from '../port.js';
 import { RELATIONSHIP_HOP_RULES, actorSearchRank, assertBatchIntegrity, compareIds, compareRelationships, compareSearchHits, externalReferences, parseBatch } from '../records.js';
 import { bulkLoadNeo4j } from './bulk.js';
 import { chunks } from './upsert.js';
@@ -287,12 +288,15 @@ export class Neo4jStore implements GraphStore {
       maxHops: countParam(q.maxHops),
       cap: countParam(wanted + 1),
     };
-    const simple = q.mode !== 'SHORTEST' || q.temporal !== null;
+    // Time-respecting questions and ALL_SIMPLE enumerate simple paths; K_SHORTEST keeps the k least lengths.
+    const simple = q.mode === 'ALL_SIMPLE' || q.temporal !== null;
     let rows: Array<{ ids: string[]; variants: Props[][] }>;
     try {
       const records = await this.read(
         (tx) =>
-          simple
+          q.mode === 'K_SHORTEST' && q.temporal === null
+            ? this.queries.run(tx, 'pathsKShortest', { ...params, groups: countParam(Math.min(q.k, MAX_PATH_HOPS)) })
+            : simple
             ? this.queries.run(tx, 'pathsSimple', {
                 ...params,
                 temporal: q.temporal !== null,

@@ -39,6 +39,7 @@ export const QUERIES = {
   neighbourhood: { file: 'neighbourhood.cypher', params: ['center', 'depth', 'maxActors', ...F] },
   pathsShortest: { file: 'paths-shortest.cypher', params: [...PATH] },
   pathsSimple: { file: 'paths-simple.cypher', params: [...PATH, 'temporal', 'maxGap', 'minDay', 'maxDay'] },
+  pathsKShortest: { file: 'paths-k-shortest.cypher', params: [...PATH, 'groups'] },
   diff: { file: 'diff.cypher', params: ['types', 'minRank', 'datedOnly', 'minSources', 'aStart', 'aEnd', 'bStart', 'bEnd'] },
   dyad: { file: 'dyad.cypher', params: ['a', 'b', 'types'] },
   listEvents: { file: 'list-events.cypher', params: ['actorId', ...W] },
