@@ -204,7 +204,7 @@ export class EmbeddedStore implements GraphStore {
     const center = g.actorIndex.get(query.center);
     if (center === undefined) return { actors: [], relationships: [], distance: new Map(), truncated: false, truncatedBy: null };
     const n = await indexNeighbourhood(g, query, center);
-    const distance = new Map(n.actors.map((v) => [g.actorIds[v] as string, n.distance[v] as number]));
+    const distance = new Map(n.actors.map((v, i) => [g.actorIds[v] as string, n.distances[i] as number]));
     return { actors: this.actorsAt(n.actors), relationships: this.relsAt(n.edges), distance, truncated: n.truncatedBy !== null, truncatedBy: n.truncatedBy };
   }
 
@@ -271,6 +271,7 @@ export class EmbeddedStore implements GraphStore {
         stagesB.length = b0;
       }
     }
+    g.scratch.give(marks);
     return { added: this.relsAt(added), ended: this.relsAt(ended), changedStage: stageChangesBetween(this.relsAt(stagesA), this.relsAt(stagesB)), truncated };
   }
 

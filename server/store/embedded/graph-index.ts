@@ -12,6 +12,7 @@ import type { ActorRecord, RelationshipRecord } from '../../domain/schemas.js';
 import { yearRange } from '../../domain/time.js';
 import { ACTOR_KINDS, CONFIDENCE_GRADES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_INFO, confidenceRank, isContinuumStage, type ActorKind, type RelationshipType } from '../../domain/vocabulary.js';
 import type { RelationshipFilter } from '../port.js';
+import { Scratch } from './scratch.js';
 
 /** Adjacency entry bits: the relationship can be walked from this actor when following directions (OUT) or against them (IN). */
 export const WALK_OUT = 1;
@@ -119,6 +120,8 @@ export class GraphIndex {
   readonly firstYear: number;
   readonly bucketOffsets: Int32Array;
   readonly bucketEdges: Int32Array;
+  /** Index-sized arrays that questions borrow and give back. */
+  readonly scratch: Scratch;
 
   constructor(
     actors: readonly ActorRecord[] | PreparedActors,
@@ -251,6 +254,7 @@ export class GraphIndex {
         cursor[y] = (cursor[y] as number) + 1;
       }
     }
+    this.scratch = new Scratch(n, m);
   }
 
   /**

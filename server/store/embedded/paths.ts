@@ -36,8 +36,10 @@ class Ball {
     /** Entry bits a step must carry: forward from the start, or backward into the target. */
     private readonly mask: number,
     root: number,
+    /** Scratch distances, all −1. */
+    dist: Int32Array,
   ) {
-    this.dist = new Int32Array(g.actorCount).fill(-1);
+    this.dist = dist;
     this.dist[root] = 0;
     this.frontier = [root];
   }
@@ -75,17 +77,27 @@ class Ball {
 }
 
 export async function findIndexPaths(g: GraphIndex, q: PathQuery, source: number, target: number): Promise<IndexPathResult> {
+  const held: Array<Int32Array | Uint8Array> = [];
+  try {
+    return await search(g, q, source, target, held);
+  } finally {
+    g.scratch.give(...held);
+  }
+}
+
+async function search(g: GraphIndex, q: PathQuery, source: number, target: number, held: Array<Int32Array | Uint8Array>): Promise<IndexPathResult> {
+  const hold = <T extends Int32Array | Uint8Array>(a: T): T => (held.push(a), a);
   const budget = new Budget(q.budgetMs);
   const f = g.compile(q.filter);
-  const excluded = new Uint8Array(g.actorCount);
+  const excluded = hold(g.scratch.actorMarks());
   for (const id of q.excludeActors) {
     const v = g.actorIndex.get(id);
     if (v !== undefined) excluded[v] = 1;
   }
   const forwardMask = q.direction === 'OUT' ? WALK_OUT : q.direction === 'IN' ? WALK_IN : WALK_OUT | WALK_IN;
   const backwardMask = q.direction === 'OUT' ? WALK_IN : q.direction === 'IN' ? WALK_OUT : WALK_OUT | WALK_IN;
-  const fwd = new Ball(g, f, excluded, forwardMask, source);
-  const back = new Ball(g, f, excluded, backwardMask, target);
+  const fwd = new Ball(g, f, excluded, forwardMask, source, hold(g.scratch.perActor(-1)));
+  const back = new Ball(g, f, excluded, backwardMask, target, hold(g.scratch.perActor(-1)));
 
   // 1. The least hop count, by bidirectional BFS (always expanding the cheaper side).
   let least = Infinity;
@@ -125,7 +137,7 @@ export async function findIndexPaths(g: GraphIndex, q: PathQuery, source: number
   };
 
   // Shortest-path DAG membership for the forward zone: can v (at position df[v]) reach the target in L − df[v] hops?
-  const good = new Int8Array(g.actorCount);
+  const good = hold(g.scratch.actorMarks());
   const onDag = (v: number): boolean => {
     if (good[v] !== 0) return good[v] === 1;
     const i0 = fwd.dist[v] as number;
@@ -141,7 +153,7 @@ export async function findIndexPaths(g: GraphIndex, q: PathQuery, source: number
     return ok;
   };
 
-  const visited = new Uint8Array(g.actorCount);
+  const visited = hold(g.scratch.actorMarks());
   const nodes = new Int32Array(q.maxHops + 1);
   const cursor = new Int32Array(q.maxHops + 1);
   const reach: Reach[] = new Array<Reach>(q.maxHops + 1);

@@ -13,7 +13,7 @@ const CHECK_EVERY = 4095;
 
 /** Relationships incident to any of these actors, each once. */
 function incidentEdges(g: GraphIndex, actorIds: readonly string[]): number[] {
-  const seen = new Uint8Array(g.relationshipCount);
+  const seen = g.scratch.relationshipMarks();
   const out: number[] = [];
   for (const id of actorIds) {
     const v = g.actorIndex.get(id);
@@ -26,6 +26,7 @@ function incidentEdges(g: GraphIndex, actorIds: readonly string[]): number[] {
       }
     }
   }
+  g.scratch.give(seen);
   return out;
 }
 
@@ -57,7 +58,7 @@ export function indexSnapshot(g: GraphIndex, q: SnapshotQuery): { edges: number[
     return true;
   });
   edges.sort((a, b) => (g.contractOf[a] as number) - (g.contractOf[b] as number));
-  const seen = new Uint8Array(g.actorCount);
+  const seen = g.scratch.actorMarks();
   const actors: number[] = [];
   for (const e of edges) {
     for (const v of [g.src[e] as number, g.dst[e] as number]) {
@@ -67,6 +68,7 @@ export function indexSnapshot(g: GraphIndex, q: SnapshotQuery): { edges: number[
       }
     }
   }
+  g.scratch.give(seen);
   return { edges, actors: actors.sort((a, b) => a - b), truncated };
 }
 
@@ -89,58 +91,64 @@ export async function indexNeighbourhood(
   g: GraphIndex,
   q: NeighbourhoodQuery,
   center: number,
-): Promise<{ actors: number[]; distance: Int32Array; edges: number[]; truncatedBy: 'LIMIT' | 'TIME' | null }> {
+): Promise<{ actors: number[]; distances: number[]; edges: number[]; truncatedBy: 'LIMIT' | 'TIME' | null }> {
   const budget = new Budget(q.budgetMs);
   const f = g.compile(q.filter);
-  const distance = new Int32Array(g.actorCount).fill(-1);
-  distance[center] = 0;
-  const admitted = [center];
-  let frontier = [center];
-  let capped = false;
-  let steps = 0;
-  for (let d = 1; d <= q.depth && frontier.length > 0 && !capped && !budget.timedOut; d += 1) {
-    const candidates: number[] = [];
-    const seen = new Uint8Array(g.actorCount);
-    for (const u of frontier) {
+  const distance = g.scratch.perActor(-1);
+  const seen = g.scratch.actorMarks();
+  const seenEdge = g.scratch.relationshipMarks();
+  try {
+    distance[center] = 0;
+    const admitted = [center];
+    let frontier = [center];
+    let capped = false;
+    let steps = 0;
+    for (let d = 1; d <= q.depth && frontier.length > 0 && !capped && !budget.timedOut; d += 1) {
+      const candidates: number[] = [];
+      for (const u of frontier) {
+        for (let i = g.offsets[u] as number, end = g.offsets[u + 1] as number; i < end; i += 1) {
+          if ((++steps & CHECK_EVERY) === 0 && (await budget.check())) break;
+          const w = g.neighbour[i] as number;
+          if (distance[w] !== -1 || seen[w] === 1 || !g.passes(g.edge[i] as number, f)) continue;
+          seen[w] = 1;
+          candidates.push(w);
+        }
+      }
+      for (const w of candidates) seen[w] = 0;
+      candidates.sort((a, b) => a - b);
+      const next: number[] = [];
+      for (const w of candidates) {
+        if (admitted.length >= q.maxActors) {
+          capped = true;
+          break;
+        }
+        distance[w] = d;
+        admitted.push(w);
+        next.push(w);
+      }
+      frontier = next;
+    }
+    const edges: number[] = [];
+    for (const u of admitted) {
+      if ((distance[u] as number) >= q.depth) continue;
       for (let i = g.offsets[u] as number, end = g.offsets[u + 1] as number; i < end; i += 1) {
-        if ((++steps & CHECK_EVERY) === 0 && (await budget.check())) break;
-        const w = g.neighbour[i] as number;
-        if (distance[w] !== -1 || seen[w] === 1 || !g.passes(g.edge[i] as number, f)) continue;
-        seen[w] = 1;
-        candidates.push(w);
+        const e = g.edge[i] as number;
+        if (seenEdge[e] === 1 || distance[g.neighbour[i] as number] === -1 || !g.passes(e, f)) continue;
+        seenEdge[e] = 1;
+        edges.push(e);
       }
     }
-    candidates.sort((a, b) => a - b);
-    const next: number[] = [];
-    for (const w of candidates) {
-      if (admitted.length >= q.maxActors) {
-        capped = true;
-        break;
-      }
-      distance[w] = d;
-      admitted.push(w);
-      next.push(w);
-    }
-    frontier = next;
+    edges.sort((a, b) => (g.contractOf[a] as number) - (g.contractOf[b] as number));
+    const distances = admitted.map((v) => distance[v] as number);
+    return { actors: admitted, distances, edges, truncatedBy: budget.timedOut ? 'TIME' : capped ? 'LIMIT' : null };
+  } finally {
+    g.scratch.give(distance, seen, seenEdge);
   }
-  const seenEdge = new Uint8Array(g.relationshipCount);
-  const edges: number[] = [];
-  for (const u of admitted) {
-    if ((distance[u] as number) >= q.depth) continue;
-    for (let i = g.offsets[u] as number, end = g.offsets[u + 1] as number; i < end; i += 1) {
-      const e = g.edge[i] as number;
-      if (seenEdge[e] === 1 || distance[g.neighbour[i] as number] === -1 || !g.passes(e, f)) continue;
-      seenEdge[e] = 1;
-      edges.push(e);
-    }
-  }
-  edges.sort((a, b) => (g.contractOf[a] as number) - (g.contractOf[b] as number));
-  return { actors: admitted, distance, edges, truncatedBy: budget.timedOut ? 'TIME' : capped ? 'LIMIT' : null };
 }
 
-/** Marks (bit 1: valid in `a`, bit 2: valid in `b`) of the relationships passing the filter. */
+/** Marks (bit 1: valid in `a`, bit 2: valid in `b`) of the relationships passing the filter; give them back to `g.scratch` when done. */
 export function indexValidIn(g: GraphIndex, filter: RelationshipFilter, a: DayRange, b: DayRange): Uint8Array {
-  const marks = new Uint8Array(g.relationshipCount);
+  const marks = g.scratch.relationshipMarks();
   for (const [window, bit] of [[a, 1], [b, 2]] as const) {
     const f = g.compile({ ...filter, window });
     inPriorityOrder(g, { ...filter, window }, f, (e) => {
