@@ -66,6 +66,8 @@ export interface Neo4jConfig {
 }
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+/** Relationships or nodes deleted per transaction when clearing the database. */
+const CLEAR_BATCH = 20_000;
 
 function isUnavailable(e: unknown): boolean {
   return e instanceof Neo4jError && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith('Neo.ClientError.Security.'));
@@ -159,8 +161,14 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** Delete everything (tests and `db:seed --reset` only). */
+  /** Deletes everything, relationships first, in batches of one transaction each (see admin-clear-*.cypher). */
   async clearAll(): Promise<void> {
-    await this.write((tx) => this.queries.run(tx, 'adminClear', {}));
+    for (const query of ['adminClearRelationships', 'adminClearNodes'] as const) {
+      for (;;) {
+        const [record] = await this.write((tx) => this.queries.run(tx, query, { batch: countParam(CLEAR_BATCH) }));
+        if (toNumber(record?.get('deleted')) < CLEAR_BATCH) break;
+      }
+    }
   }
 
   // ---- writes -----------------------------------------------------------------------------

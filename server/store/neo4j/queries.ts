@@ -27,7 +27,8 @@ const PATH = ['from', 'to', ...F, 'excluded', 'direction', 'maxHops', 'cap'] as 
 
 export const QUERIES = {
   schema: { file: 'schema.cypher', params: [], script: true },
-  adminClear: { file: 'admin-clear.cypher', params: [] },
+  adminClearRelationships: { file: 'admin-clear-relationships.cypher', params: ['batch'] },
+  adminClearNodes: { file: 'admin-clear-nodes.cypher', params: ['batch'] },
   ping: { file: 'ping.cypher', params: [] },
   actorsByIds: { file: 'actors-by-ids.cypher', params: ['ids'] },
   actorIdsPage: { file: 'actor-ids-page.cypher', params: ['after', 'limit'] },
