@@ -15,7 +15,7 @@ import { allActorIds, chunks, rederive, storedSourcePeriods } from './upsert.js'
 
 const BATCH = 5000;
 
-type RowQuery = Extract<QueryName, 'upsertSources' | 'upsertActors' | 'upsertRelationships' | 'upsertEvents' | 'upsertCapacity' | 'upsertFigures'>;
+type RowQuery = Extract<QueryName, 'upsertSources' | 'upsertActors' | 'upsertRelationships' | 'insertRelationships' | 'upsertEvents' | 'upsertCapacity' | 'upsertFigures'>;
 
 export async function bulkLoadNeo4j(driver: Driver, q: QueryRegistry, database: string | undefined, ds: Dataset, empty: boolean, options: BulkLoadOptions): Promise<number> {
   const session = () => driver.session(database ? { database } : {});
@@ -44,7 +44,8 @@ export async function bulkLoadNeo4j(driver: Driver, q: QueryRegistry, database: 
   await write('upsertSources', ds.sources.map((s) => ({ id: s.id, props: sourceToProps(s) })), 'sources');
   await write('upsertActors', ds.actors.map((a) => ({ id: a.id, props: { ...actorToProps(a), ...(derived ? spanToProps(spans.get(a.id)!) : {}) } })), 'actors');
   await write(
-    'upsertRelationships',
+    // into an empty database: CREATE (MERGE would plan with the empty database's statistics)
+    empty ? 'insertRelationships' : 'upsertRelationships',
     ds.relationships.map((r) => {
       const row = relationshipToRow(r);
       const view = views.get(r.id);

@@ -57,6 +57,7 @@ export const QUERIES = {
   upsertActors: { file: 'upsert-actors.cypher', params: ['rows'] },
   deleteStaleRelationships: { file: 'delete-stale-relationships.cypher', params: ['rows'] },
   upsertRelationships: { file: 'upsert-relationships.cypher', params: ['rows'] },
+  insertRelationships: { file: 'insert-relationships.cypher', params: ['rows'] },
   upsertEvents: { file: 'upsert-events.cypher', params: ['rows'] },
   upsertCapacity: { file: 'upsert-capacity.cypher', params: ['rows'] },
   upsertFigures: { file: 'upsert-figures.cypher', params: ['rows'] },
