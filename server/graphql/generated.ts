@@ -63,6 +63,10 @@ export interface QueryRelationshipArgs {
   id: string;
 }
 
+export interface QueryRelationshipsByIdArgs {
+  ids: Array<string>;
+}
+
 export interface QueryRelationshipsArgs {
   filter?: RelationshipFilter | null;
   first: number | null;
@@ -150,6 +154,7 @@ export interface QueryArgs {
   actors: QueryActorsArgs;
   actor: QueryActorArgs;
   relationship: QueryRelationshipArgs;
+  relationshipsById: QueryRelationshipsByIdArgs;
   relationshipTypes: Record<string, never>;
   actorKinds: Record<string, never>;
   confidenceGrades: Record<string, never>;

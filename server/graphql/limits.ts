@@ -5,7 +5,8 @@
  * - estimated cost — an Apollo plugin, because it needs the request's variables: every field costs
  *   1 × the product of the sizes of the lists above it. A list's size is its `first`/`limit`/`k`
  *   argument (literal, variable or SDL default; on a connection or result object it sizes the
- *   lists inside), else a known bound of the field (LIST_SIZE_HINTS), else LIST_ESTIMATE.
+ *   lists inside) or the number of its `ids`, else a known bound of the field (LIST_SIZE_HINTS),
+ *   else LIST_ESTIMATE.
  * Each violation is an error with HTTP 400 and code QUERY_TOO_COMPLEX that names the limit.
  */
 import {
@@ -82,6 +83,12 @@ interface Walk {
  */
 function sizeArgument(field: FieldNode, def: GraphQLField<unknown, unknown> | undefined, w: Walk): number | null {
   for (const arg of field.arguments ?? []) {
+    if (arg.name.value === 'ids') {
+      // a lookup by ids returns at most one item per id
+      if (arg.value.kind === Kind.LIST) return Math.max(1, arg.value.values.length);
+      const v = arg.value.kind === Kind.VARIABLE ? w.variables?.[arg.value.name.value] : null;
+      if (Array.isArray(v)) return Math.max(1, v.length);
+    }
     if (!SIZE_ARGS.has(arg.name.value)) continue;
     if (arg.value.kind === Kind.INT) return Math.max(1, Number(arg.value.value));
     if (arg.value.kind === Kind.VARIABLE) {

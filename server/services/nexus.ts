@@ -32,6 +32,8 @@ import {
 
 /** Days per year for a maximum gap given in years. */
 const DAYS_PER_YEAR = 365.25;
+/** Most ids one lookup by ids may ask for. */
+export const MAX_IDS_PER_REQUEST = 500;
 const SEARCH = z.string().max(200, 'is too long (at most 200 characters)');
 const COUNTRIES = z.array(z.string().max(80)).max(50);
 const EVERYTHING = { offset: 0, limit: 1_000_000 };
@@ -121,6 +123,16 @@ export class NexusService {
     const [rel] = await this.store.getRelationships([parseArg('id', idArg, id)]);
     if (!rel) throw new NotFoundError('relationship', id);
     return rel;
+  }
+
+  async relationshipsById(ids: readonly string[]): Promise<Relationship[]> {
+    const wanted = parseArg('ids', idList(MAX_IDS_PER_REQUEST), ids);
+    const found = new Map((await this.store.getRelationships([...new Set(wanted)])).map((r) => [r.id, r]));
+    return wanted.map((id) => {
+      const rel = found.get(id);
+      if (!rel) throw new NotFoundError('relationship', id, 'ids');
+      return rel;
+    });
   }
 
   async relationships(filter: FilterArgs | null | undefined, first?: number | null, after?: string | null): Promise<Paged<Relationship>> {

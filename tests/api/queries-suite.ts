@@ -92,6 +92,22 @@ export function runApiQueries(store: TestStore): void {
     });
   });
 
+  describe('relationships by id', () => {
+    it('answers in the order asked, with claims; an unknown id is NOT_FOUND naming it; more than 500 ids are refused', async () => {
+      const ids = ['iju-splinter-of-imu', 'drug-trafficking-networks-central-asia-alliance-imu', 'iju-splinter-of-imu'];
+      const q = 'query ($ids: [ID!]!) { relationshipsById(ids: $ids) { id source { id } claims { citation { quote source { id } } } } }';
+      type R = { relationshipsById: Array<{ id: string; source: { id: string }; claims: Array<{ citation: { quote: string } }> }> };
+      const { body } = await gql<R>(server.url, q, { ids });
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.relationshipsById.map((r) => r.id)).toEqual(ids);
+      for (const r of body.data!.relationshipsById) expect(r.claims[0]!.citation.quote.length).toBeGreaterThan(10);
+      const missing = await gql(server.url, q, { ids: [ids[0], 'no-such-link'] });
+      expect(missing.body.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND', field: 'ids', id: 'no-such-link' } });
+      const many = await gql(server.url, 'query ($ids: [ID!]!) { relationshipsById(ids: $ids) { id } }', { ids: Array.from({ length: 501 }, (_, i) => `r${i}`) });
+      expect(many.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'ids' } });
+    });
+  });
+
   describe('paths', () => {
     it('walks only relationships that connect actors, unless asked; time-respecting paths keep every hop inside its validity, in order', async () => {
       const q = `query ($non: Boolean) { paths(from: "iju", to: "drug-trafficking-networks-central-asia", maxHops: 4, mode: ALL_SIMPLE, timeRespecting: true, includeNonConnecting: $non, limit: 200) {

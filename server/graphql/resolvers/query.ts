@@ -46,6 +46,7 @@ export const queryResolvers = {
   actors: async (_, args, { service }) => connection(await service.actors(args)),
   actor: (_, { id }, { service }) => service.actor(id),
   relationship: (_, { id }, { service }) => service.relationship(id),
+  relationshipsById: (_, { ids }, { service }) => service.relationshipsById(ids),
   relationshipTypes: () =>
     RELATIONSHIP_TYPES.map((type) => {
       const info = RELATIONSHIP_TYPE_INFO[type];
