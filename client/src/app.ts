@@ -12,13 +12,15 @@ import { CapacityController } from './controllers/capacity.js';
 import { CompareController } from './controllers/compare.js';
 import { StoryRunner } from './controllers/stories.js';
 import { TimelineController } from './controllers/timeline.js';
+import { TableController } from './controllers/table.js';
 import { denseStart } from './model/density.js';
 import { buildGraphModel, type GraphModel } from './model/elements.js';
 import { exportSubgraph } from './model/export.js';
 import { buildLegend } from './model/legend.js';
 import { countOf } from './model/text.js';
-import { encodeViewState, type ViewState } from './model/url.js';
-import { endStoryIfLeft, storyById } from './model/stories.js';
+import { encodeViewState, MODES, PATH_MODES, type ViewState } from './model/url.js';
+import { checkViewState } from './model/url-check.js';
+import { endStoryIfLeft, STORIES, storyById } from './model/stories.js';
 import { countriesOf, visibleSubgraph, yearSpan, type TimeSelection, type Visible } from './model/visibility.js';
 import { shareLink, stateFromLocation, Store, syncUrl } from './state/store.js';
 import { Autocomplete } from './ui/autocomplete.js';
@@ -32,6 +34,7 @@ import type { StatusOverlay } from './ui/status.js';
 import { Timebar } from './ui/timebar.js';
 import { installKeyboard } from './ui/keyboard.js';
 import { StoriesMenu } from './ui/stories.js';
+import { NoticeBar } from './ui/notices.js';
 
 /** What the end-to-end tests read (window.__nexus). */
 export interface DebugHook {
@@ -50,6 +53,9 @@ export interface DebugHook {
   lastShowMs: number;
   layoutMs: number;
   pathsLoaded: number;
+  /** The table view's rows now (its tab, filter and order), and the last CSV export finishing. */
+  tableRows(): { kind: 'actors' | 'relationships'; ids: string[] } | null;
+  csvExported(): Promise<void>;
   /** What was drawn for each year shown in year mode (so a test can check a whole playback). */
   shownByYear: Record<number, { nodes: string[]; edges: string[] }>;
 }
@@ -83,12 +89,27 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   const edgeWords = new Map(model.edges.map((e) => [e.data.id, `${nameOf(e.data.source)} — ${e.data.label.toLowerCase()} — ${nameOf(e.data.target)}`]));
   const dense = denseStart(model, span);
 
-  const initial = stateFromLocation();
-  if (initial.year === null || initial.year < span.min || initial.year > span.max) initial.year = span.max;
+  // a shared link: what the data does not know is named in a notice and dropped
+  const checked = checkViewState(stateFromLocation(), window.location.search, {
+    actors: new Set(model.nodes.map((n) => n.data.id)),
+    relationships: new Set(model.edges.map((e) => e.data.id)),
+    kinds: new Set(vocab.actorKinds.map((k) => k.kind)),
+    types: new Set(vocab.relationshipTypes.map((t) => t.type)),
+    stages: new Set(vocab.relationshipTypes.filter((t) => t.isStage).map((t) => t.type)),
+    confidences: new Set(vocab.confidenceGrades.map((c) => c.grade)),
+    countries: new Set(countriesOf(model)),
+    stories: new Set(STORIES.map((st) => st.id)),
+    pathModes: new Set(PATH_MODES),
+    modes: new Set(MODES),
+    span,
+  });
+  const initial = checked.state;
+  if (initial.year === null) initial.year = span.max;
+  new NoticeBar(byId('notices')).show('Part of this link was left out:', checked.notices);
   const store = new Store(initial, endStoryIfLeft);
   let selectedOnGraph = false;
 
-  for (const id of ['search-panel', 'path-panel', 'filter-panel', 'timebar', 'legend', 'capacity-panel', 'changes-panel', 'stories-mount', 'story-caption', 'timeline-mount']) clear(byId(id));
+  for (const id of ['search-panel', 'path-panel', 'filter-panel', 'timebar', 'legend', 'capacity-panel', 'changes-panel', 'stories-mount', 'story-caption', 'timeline-mount', 'table-mount']) clear(byId(id));
   const graphEl = byId('graph');
   const graph = new GraphView(graphEl, {
     relationshipTypes: vocab.relationshipTypes.map((t) => t.type),
@@ -118,6 +139,8 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     labelsInside: (ids) => graph.labelsInside(ids),
     labelled: () => graph.labelledIds().sort(),
     playing: () => timebar.playing,
+    tableRows: () => tableView.rowIds(),
+    csvExported: () => tableView.lastExport,
     lastShowMs: 0,
     layoutMs,
     pathsLoaded: 0,
@@ -176,6 +199,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   const changesPanel = new ChangesPanel(byId('changes-panel'), { stageLabel: (st) => typeLabel.get(st) ?? st, select });
   const compare = new CompareController({ api, graph, model, panel: changesPanel, stageOrder: (st) => stageOrder.get(st) ?? 0, span });
   const capacity = new CapacityController({ api, graph, root: byId('capacity-panel'), span, capacityLabel: (c) => capLabel.get(c) ?? c, select });
+  const tableView = new TableController({ mount: byId('table-mount'), store, api, model, nameOf, fileName: () => `nexus-${viewName()}`, onError: (m) => status.toast(m, 6000) });
   const timelineView = new TimelineController({ mount: byId('timeline-mount'), store, model, events: timeline.years.flatMap((y) => y.events), range: () => ({ min: timebar.min, max: timebar.max }) });
 
   // stories: a preset view (through the store, so the URL holds it), a sequence of years, step captions from the data
@@ -196,6 +220,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   });
 
   // reactions
+  let currentVisible: Visible | null = null;
   const applyView = (s: ViewState, animate: boolean) => {
     let visible: Visible;
     const fallback = span.max;
@@ -206,6 +231,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     } else {
       visible = visibleSubgraph(model, timeSelection(s, fallback), s.filters, s.focus);
     }
+    currentVisible = visible;
     const result = graph.show(visible, { animate });
     hook.lastShowMs = result.ms;
     if (s.mode === 'year' && s.year !== null) hook.shownByYear[s.year] = { nodes: [...visible.nodes].sort(), edges: [...visible.edges].sort() };
@@ -282,9 +308,11 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     stories.render(s);
     storyRunner.caption(s, prev);
     byId('btn-timeline').setAttribute('aria-pressed', String(s.timeline));
-    byId('main-centre').classList.toggle('with-timeline', s.timeline);
+    byId('btn-table').setAttribute('aria-pressed', String(s.table));
+    byId('main-centre').classList.toggle('with-timeline', s.timeline || s.table);
     timelineView.render(s);
-    if (!prev || prev.timeline !== s.timeline) graph.resize();
+    tableView.render(s, currentVisible);
+    if (!prev || prev.timeline !== s.timeline || prev.table !== s.table) graph.resize();
   };
   store.subscribe((s, prev) => render(s, prev));
   graph.resize(); // the panels around the graph are built now: its container has its final size
@@ -304,7 +332,8 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     return s.mode === 'all' ? 'all-years' : s.mode === 'year' ? String(s.year) : `${s.from}-${s.year}`;
   };
   byId('btn-fit').addEventListener('click', () => graph.fit());
-  byId('btn-timeline').addEventListener('click', () => store.update({ timeline: !store.get().timeline }));
+  byId('btn-timeline').addEventListener('click', () => store.update({ timeline: !store.get().timeline, table: false }));
+  byId('btn-table').addEventListener('click', () => store.update({ table: !store.get().table, timeline: false }));
   byId('btn-zoom-in').addEventListener('click', () => graph.zoomBy(1.25));
   byId('btn-zoom-out').addEventListener('click', () => graph.zoomBy(0.8));
   byId('btn-png').addEventListener('click', () => downloadDataUrl(graph.exportPng(), `nexus-${viewName()}.png`));
@@ -324,7 +353,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   });
   // the export and share tools work only once the data is loaded (they start disabled in the page)
   for (const id of ['btn-png', 'btn-json', 'btn-link']) byId<HTMLButtonElement>(id).disabled = false;
-  installKeyboard({ timebar, graph, store, searchInput: search.input });
+  installKeyboard({ timebar, graph, store, searchInput: search.input, actorsShown: () => [...graph.shown().nodes].sort((a, b) => nameOf(a).localeCompare(nameOf(b))) });
   window.addEventListener('resize', () => {
     graph.resize();
     timelineView.resize();

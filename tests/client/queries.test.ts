@@ -4,7 +4,7 @@
  */
 import { Kind, buildSchema, parse, specifiedRules, validate, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { NexusApi, UNION_LIMIT } from '../../client/src/api/queries.js';
+import { NexusApi, RELATIONSHIPS_PER_REQUEST, UNION_LIMIT } from '../../client/src/api/queries.js';
 import { loadSdl } from '../../server/graphql/codegen.js';
 import { costMessage, measureOperation, queryLimitRule, type QueryLimits } from '../../server/graphql/limits.js';
 import { loadConfig } from '../../server/config.js';
@@ -40,5 +40,16 @@ describe('the explorer’s startup and details requests', () => {
     const { query, variables } = await record((api) => api.relationship('r'));
     expect(query).toMatch(/validity\s*\{[^}]*fromYear[^}]*toYear/);
     check(query, variables);
+  });
+  it('an export’s batch of relationships with claims fits, and a bigger batch would not be sized as one', async () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => `r${i}`);
+    const { query, variables } = await record((api) => api.relationshipsById(ids));
+    expect((variables['ids'] as string[]).length).toBe(RELATIONSHIPS_PER_REQUEST);
+    check(query, variables);
+    const doc = parse(query);
+    const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+    const one = measureOperation(schema, doc, op, { ids: ['r0'] }, queryLimits).cost;
+    const batch = measureOperation(schema, doc, op, variables, queryLimits).cost;
+    expect(batch).toBeGreaterThan(100 * one);
   });
 });

@@ -28,6 +28,7 @@ describe('URL state', () => {
       },
       story: 'imu-drift',
       timeline: true,
+      table: false,
     };
     const qs = encodeViewState(state);
     expect(decodeViewState(qs)).toEqual(state);

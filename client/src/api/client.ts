@@ -10,6 +10,9 @@ export class ApiError extends Error {
     readonly kind: ApiErrorKind,
     message: string,
     readonly status?: number,
+    /** The API's stable error code (extensions.code) and the argument it names, for GraphQL errors. */
+    readonly code?: string,
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -25,6 +28,11 @@ export class ApiError extends Error {
       case 'http':
         return `The API answered with an error (HTTP ${this.status ?? '?'}).`;
       case 'graphql':
+        if (this.code === 'BAD_USER_INPUT' && this.field) {
+          // "search: is too long (at most 200 characters)" → "The search is too long (at most 200 characters)."
+          const reason = this.message.startsWith(`${this.field}: `) ? this.message.slice(this.field.length + 2) : this.message;
+          return `The ${this.field} ${reason.replace(/\.$/, '')}.`;
+        }
         return `The API rejected the request: ${this.message}`;
     }
   }
@@ -59,7 +67,7 @@ export function createGraphqlClient(options: GraphqlClientOptions = {}): Graphql
     } finally {
       clearTimeout(timer);
     }
-    type Body = { data?: T | null; errors?: { message: string }[] };
+    type Body = { data?: T | null; errors?: { message: string; extensions?: { code?: unknown; field?: unknown } }[] };
     let body: Body | null;
     try {
       body = (await response.json()) as Body;
@@ -67,7 +75,9 @@ export function createGraphqlClient(options: GraphqlClientOptions = {}): Graphql
       body = null;
     }
     if (body?.errors && body.errors.length > 0) {
-      throw new ApiError('graphql', body.errors.map((e) => e.message).join('; '), response.status);
+      const ext = body.errors[0]?.extensions;
+      const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+      throw new ApiError('graphql', body.errors.map((e) => e.message).join('; '), response.status, text(ext?.code), text(ext?.field));
     }
     if (!response.ok || !body || body.data === undefined || body.data === null) {
       throw new ApiError('http', `HTTP ${response.status}`, response.status);

@@ -22,6 +22,8 @@ import type {
 } from './types.js';
 
 const INTERVAL = 'from to fromYear toYear label';
+/** Relationships asked for per relationshipsById request (the API takes up to 500; this keeps each within the cost limit). */
+export const RELATIONSHIPS_PER_REQUEST = 200;
 const VALIDITY = 'from to fromYear toYear fromBasis toBasis label';
 const BOUND = 'date year basis uncertain';
 const ACTOR_CORE = `id name aliases kind kindLabel country active { fromYear toYear label } lifespan { label from { basis uncertain } to { basis uncertain } }`;
@@ -115,6 +117,19 @@ export class NexusApi {
       { id },
     );
     return data.relationship;
+  }
+
+  /** Relationships with their claims, by id (the exports of the view), in batches the API accepts. */
+  async relationshipsById(ids: readonly string[]): Promise<RelationshipFull[]> {
+    const out: RelationshipFull[] = [];
+    for (let i = 0; i < ids.length; i += RELATIONSHIPS_PER_REQUEST) {
+      const data = await this.gql<{ relationshipsById: RelationshipFull[] }>(
+        `query RelationshipsById($ids: [ID!]!) { relationshipsById(ids: $ids) { ${REL_FULL} } }`,
+        { ids: ids.slice(i, i + RELATIONSHIPS_PER_REQUEST) },
+      );
+      out.push(...data.relationshipsById);
+    }
+    return out;
   }
 
   async dyad(a: string, b: string): Promise<Dyad> {

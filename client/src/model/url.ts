@@ -1,7 +1,7 @@
 /**
  * The view's state and its URL encoding (query string), pure: a shared link reproduces the year
  * or window or comparison, the filters (with "dated links only"), the focus, the selection, the
- * path query and the active story.
+ * path query, the active story and the open timeline or table view.
  */
 import type { ActorKind, Confidence, ContinuumStage, PathMode, RelationshipType } from '../api/types.js';
 import { EMPTY_FILTERS, type Filters, type Focus } from './visibility.js';
@@ -43,6 +43,8 @@ export interface ViewState {
   story: string | null;
   /** The timeline view is open beside the graph. */
   timeline: boolean;
+  /** The table view is open beside the graph (instead of the timeline). */
+  table: boolean;
 }
 
 /**
@@ -66,11 +68,11 @@ export const DEFAULT_PATH: Omit<PathState, 'from' | 'to'> = {
 };
 
 export function defaultViewState(): ViewState {
-  return { mode: 'year', year: null, from: null, to: null, filters: { ...EMPTY_FILTERS }, focus: null, selected: null, path: null, story: null, timeline: false };
+  return { mode: 'year', year: null, from: null, to: null, filters: { ...EMPTY_FILTERS }, focus: null, selected: null, path: null, story: null, timeline: false, table: false };
 }
 
-const MODES: readonly TimeMode[] = ['year', 'window', 'compare', 'all'];
-const PATH_MODES: readonly PathMode[] = ['SHORTEST', 'K_SHORTEST', 'ALL_SIMPLE'];
+export const MODES: readonly TimeMode[] = ['year', 'window', 'compare', 'all'];
+export const PATH_MODES: readonly PathMode[] = ['SHORTEST', 'K_SHORTEST', 'ALL_SIMPLE'];
 const CONFIDENCES: readonly Confidence[] = ['STATED', 'REPORTED', 'ALLEGED', 'DISPUTED'];
 
 function list(value: string | null): string[] {
@@ -113,6 +115,7 @@ export function encodeViewState(state: ViewState): string {
   if (state.selected) p.set('sel', state.selected);
   if (state.story) p.set('story', state.story);
   if (state.timeline) p.set('tl', '1');
+  if (state.table) p.set('tab', '1');
   const q = state.path;
   if (q) {
     p.set('pf', q.from);
@@ -155,6 +158,7 @@ export function decodeViewState(search: string): ViewState {
   const story = p.get('story');
   if (story && /^[a-z0-9-]+$/.test(story)) state.story = story;
   state.timeline = p.get('tl') === '1';
+  state.table = p.get('tab') === '1' && !state.timeline;
   const from = p.get('pf');
   const to = p.get('pt');
   if (from && to) {

@@ -3,6 +3,7 @@
  * Enter to pick, Escape to close. Used by the search box, the path finder and the exclusions.
  */
 import type { ActorCore } from '../api/types.js';
+import { ApiError } from '../api/client.js';
 import { clear, h } from './dom.js';
 
 export interface AutocompleteOptions {
@@ -77,10 +78,10 @@ export class Autocomplete {
       this.active = results.length > 0 ? 0 : -1;
       this.navigated = false;
       this.render();
-    } catch {
+    } catch (err) {
       if (seq !== this.seq) return;
       this.results = [];
-      this.render('Search failed — is the API up?');
+      this.render(err instanceof ApiError ? err.userMessage : 'Search failed.');
     }
   }
 

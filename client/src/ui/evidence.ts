@@ -43,10 +43,11 @@ export function lifespanEnd(b: LifespanBound, side: 'start' | 'end'): HTMLElemen
   );
 }
 
-export function claimList(claims: readonly Claim[]): HTMLElement {
+/** The claims as a list; `id` null for a list that is not the details panel's. */
+export function claimList(claims: readonly Claim[], id: string | null = 'details-claims'): HTMLElement {
   return h(
     'ol',
-    { class: 'claims', id: 'details-claims' },
+    { class: 'claims', id: id ?? undefined },
     claims.map((c) => {
       const when = c.interval.from || c.interval.to ? c.interval.label : 'no date of its own';
       const basis = c.fromBasis ?? c.toBasis;

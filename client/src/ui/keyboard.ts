@@ -1,6 +1,7 @@
 /**
  * Global keyboard shortcuts: Space play/pause, ←/→ step a year, / search, F fit, +/− zoom,
- * Esc clear selection and path, ? help. Keys typed into fields are left alone.
+ * T timeline, L table, Esc clear selection and path, ? help; on the focused graph ↓/↑ select the next or
+ * previous actor shown (name order). Keys typed into fields are left alone.
  */
 import type { GraphView } from '../graph/view.js';
 import type { Store } from '../state/store.js';
@@ -12,6 +13,8 @@ export interface KeyboardDeps {
   graph: GraphView;
   store: Store;
   searchInput: HTMLInputElement;
+  /** The actors drawn now, in name order (for stepping through the graph by keyboard). */
+  actorsShown: () => string[];
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -20,8 +23,9 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target.isContentEditable;
 }
 
-export function installKeyboard({ timebar, graph, store, searchInput }: KeyboardDeps): void {
+export function installKeyboard({ timebar, graph, store, searchInput, actorsShown }: KeyboardDeps): void {
   const help = byId('help');
+  const graphEl = byId('graph');
   const helpBtn = byId('btn-help');
   const toggleHelp = (show = help.hidden) => {
     help.hidden = !show;
@@ -29,6 +33,9 @@ export function installKeyboard({ timebar, graph, store, searchInput }: Keyboard
     if (show) byId('btn-help-close').focus();
   };
   helpBtn.addEventListener('click', () => toggleHelp());
+  help.addEventListener('click', (e) => {
+    if (e.target === help) toggleHelp(false); // a click on the dimmed page around the card
+  });
   byId('btn-help-close').addEventListener('click', () => {
     toggleHelp(false);
     helpBtn.focus();
@@ -56,6 +63,20 @@ export function installKeyboard({ timebar, graph, store, searchInput }: Keyboard
         e.preventDefault();
         timebar.step(e.key === 'ArrowRight' ? 1 : -1);
         break;
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        if (e.target !== graphEl) return;
+        e.preventDefault();
+        const actors = actorsShown();
+        if (actors.length === 0) return;
+        const sel = store.get().selected;
+        const at = sel?.startsWith('a:') ? actors.indexOf(sel.slice(2)) : -1;
+        const next = at === -1 ? (e.key === 'ArrowDown' ? 0 : actors.length - 1) : (at + (e.key === 'ArrowDown' ? 1 : actors.length - 1)) % actors.length;
+        const id = actors[next] as string;
+        store.update({ selected: `a:${id}` });
+        graph.centreOn(id, 1);
+        break;
+      }
       case '/':
         e.preventDefault();
         searchInput.focus();
@@ -66,7 +87,11 @@ export function installKeyboard({ timebar, graph, store, searchInput }: Keyboard
         break;
       case 't':
       case 'T':
-        store.update({ timeline: !store.get().timeline });
+        store.update({ timeline: !store.get().timeline, table: false });
+        break;
+      case 'l':
+      case 'L':
+        store.update({ table: !store.get().table, timeline: false });
         break;
       case '+':
       case '=':
