@@ -13,12 +13,12 @@ import { CompareController } from './controllers/compare.js';
 import { StoryRunner } from './controllers/stories.js';
 import { TimelineController } from './controllers/timeline.js';
 import { TableController } from './controllers/table.js';
+import { ExportController } from './controllers/exports.js';
 import { denseStart } from './model/density.js';
 import { buildGraphModel, type GraphModel } from './model/elements.js';
-import { exportSubgraph } from './model/export.js';
 import { buildLegend } from './model/legend.js';
 import { countOf } from './model/text.js';
-import { encodeViewState, MODES, PATH_MODES, type ViewState } from './model/url.js';
+import { MODES, PATH_MODES, type ViewState } from './model/url.js';
 import { checkViewState } from './model/url-check.js';
 import { endStoryIfLeft, STORIES, storyById } from './model/stories.js';
 import { countriesOf, visibleSubgraph, yearSpan, type TimeSelection, type Visible } from './model/visibility.js';
@@ -26,7 +26,7 @@ import { shareLink, stateFromLocation, Store, syncUrl } from './state/store.js';
 import { Autocomplete } from './ui/autocomplete.js';
 import { ChangesPanel } from './ui/changes.js';
 import { DetailsPanel } from './ui/details.js';
-import { byId, clear, downloadDataUrl, downloadText, h } from './ui/dom.js';
+import { byId, clear, h } from './ui/dom.js';
 import { FilterPanel } from './ui/filters.js';
 import { renderLegend } from './ui/legend.js';
 import { PathFinder } from './ui/pathfinder.js';
@@ -56,6 +56,8 @@ export interface DebugHook {
   /** The table view's rows now (its tab, filter and order), and the last CSV export finishing. */
   tableRows(): { kind: 'actors' | 'relationships'; ids: string[] } | null;
   csvExported(): Promise<void>;
+  /** The last PNG, SVG or JSON export finishing. */
+  exported(): Promise<void>;
   /** What was drawn for each year shown in year mode (so a test can check a whole playback). */
   shownByYear: Record<number, { nodes: string[]; edges: string[] }>;
 }
@@ -141,6 +143,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     playing: () => timebar.playing,
     tableRows: () => tableView.rowIds(),
     csvExported: () => tableView.lastExport,
+    exported: () => Promise.resolve(),
     lastShowMs: 0,
     layoutMs,
     pathsLoaded: 0,
@@ -195,11 +198,12 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     shownYears,
     goToYear: (year) => store.update({ year, mode: store.get().mode === 'all' || store.get().mode === 'window' ? 'year' : store.get().mode }),
   });
-  renderLegend(byId('legend'), buildLegend(vocab));
+  const legend = buildLegend(vocab);
+  renderLegend(byId('legend'), legend);
   const changesPanel = new ChangesPanel(byId('changes-panel'), { stageLabel: (st) => typeLabel.get(st) ?? st, select });
   const compare = new CompareController({ api, graph, model, panel: changesPanel, stageOrder: (st) => stageOrder.get(st) ?? 0, span });
   const capacity = new CapacityController({ api, graph, root: byId('capacity-panel'), span, capacityLabel: (c) => capLabel.get(c) ?? c, select });
-  const tableView = new TableController({ mount: byId('table-mount'), store, api, model, nameOf, fileName: () => `nexus-${viewName()}`, onError: (m) => status.toast(m, 6000) });
+  const tableView = new TableController({ mount: byId('table-mount'), store, api, model, nameOf, fileName: () => exports.fileName(), onError: (m) => status.toast(m, 6000) });
   const timelineView = new TimelineController({ mount: byId('timeline-mount'), store, model, events: timeline.years.flatMap((y) => y.events), range: () => ({ min: timebar.min, max: timebar.max }) });
 
   // stories: a preset view (through the store, so the URL holds it), a sequence of years, step captions from the data
@@ -327,19 +331,16 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   syncUrl(store);
 
   // header tools
-  const viewName = () => {
-    const s = store.get();
-    return s.mode === 'all' ? 'all-years' : s.mode === 'year' ? String(s.year) : `${s.from}-${s.year}`;
-  };
   byId('btn-fit').addEventListener('click', () => graph.fit());
   byId('btn-timeline').addEventListener('click', () => store.update({ timeline: !store.get().timeline, table: false }));
   byId('btn-table').addEventListener('click', () => store.update({ table: !store.get().table, timeline: false }));
   byId('btn-zoom-in').addEventListener('click', () => graph.zoomBy(1.25));
   byId('btn-zoom-out').addEventListener('click', () => graph.zoomBy(0.8));
-  byId('btn-png').addEventListener('click', () => downloadDataUrl(graph.exportPng(), `nexus-${viewName()}.png`));
-  byId('btn-json').addEventListener('click', () =>
-    downloadText(JSON.stringify(exportSubgraph(model, graph.shown(), encodeViewState(store.get())), null, 2), `nexus-${viewName()}.json`),
-  );
+  const exports = new ExportController({ api, store, graph, model, vocab, legend, nameOf, onError: (m) => status.toast(m, 6000) });
+  hook.exported = () => exports.last;
+  byId('btn-png').addEventListener('click', () => exports.png());
+  byId('btn-svg').addEventListener('click', () => exports.svg());
+  byId('btn-json').addEventListener('click', () => exports.json());
   byId('btn-link').addEventListener('click', () => {
     const link = shareLink(store);
     if (!navigator.clipboard) {
@@ -352,7 +353,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     );
   });
   // the export and share tools work only once the data is loaded (they start disabled in the page)
-  for (const id of ['btn-png', 'btn-json', 'btn-link']) byId<HTMLButtonElement>(id).disabled = false;
+  for (const id of ['btn-png', 'btn-svg', 'btn-json', 'btn-link']) byId<HTMLButtonElement>(id).disabled = false;
   installKeyboard({ timebar, graph, store, searchInput: search.input, actorsShown: () => [...graph.shown().nodes].sort((a, b) => nameOf(a).localeCompare(nameOf(b))) });
   window.addEventListener('resize', () => {
     graph.resize();
