@@ -14,6 +14,8 @@ import { StoryRunner } from './controllers/stories.js';
 import { TimelineController } from './controllers/timeline.js';
 import { TableController } from './controllers/table.js';
 import { ExportController } from './controllers/exports.js';
+import { WorkspaceController } from './controllers/workspace.js';
+import { WorkspacePanel } from './ui/workspace.js';
 import { denseStart } from './model/density.js';
 import { buildGraphModel, type GraphModel } from './model/elements.js';
 import { buildLegend } from './model/legend.js';
@@ -21,7 +23,7 @@ import { countOf } from './model/text.js';
 import { MODES, PATH_MODES, type ViewState } from './model/url.js';
 import { checkViewState } from './model/url-check.js';
 import { endStoryIfLeft, STORIES, storyById } from './model/stories.js';
-import { countriesOf, visibleSubgraph, yearSpan, type TimeSelection, type Visible } from './model/visibility.js';
+import { countriesOf, visibleSubgraph, workspaceSubgraph, yearSpan, type TimeSelection, type Visible } from './model/visibility.js';
 import { shareLink, stateFromLocation, Store, syncUrl } from './state/store.js';
 import { Autocomplete } from './ui/autocomplete.js';
 import { ChangesPanel } from './ui/changes.js';
@@ -58,6 +60,8 @@ export interface DebugHook {
   csvExported(): Promise<void>;
   /** The last PNG, SVG or JSON export finishing. */
   exported(): Promise<void>;
+  /** Every workspace expansion asked for so far has its answer (and the view is redrawn). */
+  workspaceSettled(): Promise<void>;
   /** What was drawn for each year shown in year mode (so a test can check a whole playback). */
   shownByYear: Record<number, { nodes: string[]; edges: string[] }>;
 }
@@ -111,7 +115,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   const store = new Store(initial, endStoryIfLeft);
   let selectedOnGraph = false;
 
-  for (const id of ['search-panel', 'path-panel', 'filter-panel', 'timebar', 'legend', 'capacity-panel', 'changes-panel', 'stories-mount', 'story-caption', 'timeline-mount', 'table-mount']) clear(byId(id));
+  for (const id of ['search-panel', 'path-panel', 'filter-panel', 'timebar', 'legend', 'capacity-panel', 'changes-panel', 'stories-mount', 'story-caption', 'timeline-mount', 'table-mount', 'workspace-panel']) clear(byId(id));
   const graphEl = byId('graph');
   const graph = new GraphView(graphEl, {
     relationshipTypes: vocab.relationshipTypes.map((t) => t.type),
@@ -144,6 +148,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     tableRows: () => tableView.rowIds(),
     csvExported: () => tableView.lastExport,
     exported: () => Promise.resolve(),
+    workspaceSettled: () => workspace.settled(),
     lastShowMs: 0,
     layoutMs,
     pathsLoaded: 0,
@@ -204,6 +209,16 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   const compare = new CompareController({ api, graph, model, panel: changesPanel, stageOrder: (st) => stageOrder.get(st) ?? 0, span });
   const capacity = new CapacityController({ api, graph, root: byId('capacity-panel'), span, capacityLabel: (c) => capLabel.get(c) ?? c, select });
   const tableView = new TableController({ mount: byId('table-mount'), store, api, model, nameOf, fileName: () => exports.fileName(), onError: (m) => status.toast(m, 6000) });
+  const workspace = new WorkspaceController({ api, store, onFetched: () => refreshView(), onError: (m) => status.toast(m, 6000) });
+  const workspacePanel = new WorkspacePanel(byId('workspace-panel'), vocab, {
+    workspace,
+    nameOf,
+    typeLabel: (t) => typeLabel.get(t) ?? t,
+    shownYears,
+    topActors: () => [...model.nodes].sort((a, b) => b.data.degree - a.data.degree || a.data.id.localeCompare(b.data.id)).slice(0, 10).map((n) => n.data.id),
+    pathActors: () => pathResult?.paths[activePath]?.actors.map((a) => a.id) ?? null,
+    counts: () => (store.get().ws && currentVisible ? { inWorkspace: workspace.actors(store.get().ws ?? []).size, shown: currentVisible.nodes.size } : null),
+  });
   const timelineView = new TimelineController({ mount: byId('timeline-mount'), store, model, events: timeline.years.flatMap((y) => y.events), range: () => ({ min: timebar.min, max: timebar.max }) });
 
   // stories: a preset view (through the store, so the URL holds it), a sequence of years, step captions from the data
@@ -228,12 +243,14 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   const applyView = (s: ViewState, animate: boolean) => {
     let visible: Visible;
     const fallback = span.max;
+    const ws = s.ws ? workspace.actors(s.ws) : null;
+    const subgraph = (t: TimeSelection) => (ws ? workspaceSubgraph(model, t, s.filters, ws) : visibleSubgraph(model, t, s.filters, s.focus));
     if (s.mode === 'compare') {
-      const a = visibleSubgraph(model, { kind: 'year', year: s.from ?? span.min }, s.filters, s.focus);
-      const b = visibleSubgraph(model, { kind: 'year', year: s.year ?? fallback }, s.filters, s.focus);
+      const a = subgraph({ kind: 'year', year: s.from ?? span.min });
+      const b = subgraph({ kind: 'year', year: s.year ?? fallback });
       visible = { nodes: new Set([...a.nodes, ...b.nodes]), edges: new Set([...a.edges, ...b.edges]) };
     } else {
-      visible = visibleSubgraph(model, timeSelection(s, fallback), s.filters, s.focus);
+      visible = subgraph(timeSelection(s, fallback));
     }
     currentVisible = visible;
     const result = graph.show(visible, { animate });
@@ -244,7 +261,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     capacity.apply(sel);
     const when = s.mode === 'all' ? 'all years' : s.mode === 'window' ? `${(sel as { from: number }).from}–${(sel as { to: number }).to}` : s.mode === 'compare' ? `${s.from ?? span.min} → ${s.year}` : `in ${s.year}`;
     const statsEl = byId('stats');
-    statsEl.textContent = `${countOf(visible.nodes.size, 'actor')} · ${countOf(visible.edges.size, 'relationship')} ${when}${s.filters.datedOnly ? ' · dated only' : ''}${s.focus ? ` · ego network of ${nameOf(s.focus.id)}` : ''}`;
+    statsEl.textContent = `${countOf(visible.nodes.size, 'actor')} · ${countOf(visible.edges.size, 'relationship')} ${when}${s.filters.datedOnly ? ' · dated only' : ''}${s.focus ? ` · ego network of ${nameOf(s.focus.id)}` : ''}${ws ? ` · workspace of ${countOf(ws.size, 'actor')}` : ''}`;
     statsEl.title = statsEl.textContent;
     graphEl.dataset['year'] = String(s.year ?? '');
     graphEl.dataset['nodes'] = String(visible.nodes.size);
@@ -294,10 +311,12 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     timebar.render(s);
     filters.render(s);
     pathFinder.render(s);
+    workspacePanel.render(s);
     const timeChanged = !prev || prev.mode !== s.mode || prev.year !== s.year || prev.from !== s.from || prev.to !== s.to;
-    const viewChanged = timeChanged || !prev || prev.filters !== s.filters || JSON.stringify(prev.focus) !== JSON.stringify(s.focus);
+    const viewChanged = timeChanged || !prev || prev.filters !== s.filters || JSON.stringify(prev.focus) !== JSON.stringify(s.focus) || prev.ws !== s.ws;
     if (viewChanged) {
       applyView(s, prev !== null);
+      if (prev && prev.ws !== s.ws && s.ws && currentVisible) graph.fitTo([...currentVisible.nodes]); // the workspace changed: frame it
       if (pathResult) showPath(activePath); // keep the path on top of the new view
     }
     if (!prev || prev.selected !== s.selected) {
@@ -319,6 +338,15 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     if (!prev || prev.timeline !== s.timeline || prev.table !== s.table) graph.resize();
   };
   store.subscribe((s, prev) => render(s, prev));
+  // an expansion's neighbours arrived: redraw the view with them
+  const refreshView = () => {
+    const s = store.get();
+    applyView(s, true);
+    if (pathResult) showPath(activePath);
+    else if (s.ws && currentVisible) graph.fitTo([...currentVisible.nodes]);
+    tableView.render(s, currentVisible);
+    workspacePanel.render(s);
+  };
   graph.resize(); // the panels around the graph are built now: its container has its final size
   render(store.get(), null);
   graph.fit(false);
@@ -354,7 +382,14 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   });
   // the export and share tools work only once the data is loaded (they start disabled in the page)
   for (const id of ['btn-png', 'btn-svg', 'btn-json', 'btn-link']) byId<HTMLButtonElement>(id).disabled = false;
-  installKeyboard({ timebar, graph, store, searchInput: search.input, actorsShown: () => [...graph.shown().nodes].sort((a, b) => nameOf(a).localeCompare(nameOf(b))) });
+  installKeyboard({
+    timebar,
+    graph,
+    store,
+    searchInput: search.input,
+    actorsShown: () => [...graph.shown().nodes].sort((a, b) => nameOf(a).localeCompare(nameOf(b))),
+    workspace: { expand: () => workspacePanel.expandSelected(), hide: (id) => workspace.hide(id), undo: () => workspace.undo(), redo: () => workspace.redo() },
+  });
   window.addEventListener('resize', () => {
     graph.resize();
     timelineView.resize();

@@ -29,6 +29,7 @@ describe('URL state', () => {
       story: 'imu-drift',
       timeline: true,
       table: false,
+      ws: [{ op: 'seed', ids: ['imu'] }, { op: 'expand', id: 'imu', types: ['ALLIANCE'], minConfidence: null, years: { from: 1997, to: 2001 } }],
     };
     const qs = encodeViewState(state);
     expect(decodeViewState(qs)).toEqual(state);

@@ -22,6 +22,8 @@ import type {
 } from './types.js';
 
 const INTERVAL = 'from to fromYear toYear label';
+/** Most actors one expansion of the workspace brings in. */
+export const NEIGHBOURS_LIMIT = 300;
 /** Relationships asked for per relationshipsById request (the API takes up to 500; this keeps each within the cost limit). */
 export const RELATIONSHIPS_PER_REQUEST = 200;
 const VALIDITY = 'from to fromYear toYear fromBasis toBasis label';
@@ -89,6 +91,21 @@ export class NexusApi {
       { ...args },
     );
     return data.network;
+  }
+
+  /**
+   * An actor's neighbours (the actors one hop away, and the actor) as `neighbourhood` answers them:
+   * the relationships that connect actors, or the given types; a minimum grade; valid in some
+   * year of `years`. At most NEIGHBOURS_LIMIT actors (`truncated` says when there were more).
+   */
+  async neighbours(id: string, opts: { types?: readonly string[]; minConfidence?: Confidence | null; years?: YearWindow | null } = {}): Promise<{ ids: string[]; truncated: boolean }> {
+    const data = await this.gql<{ neighbourhood: { nodes: Array<{ id: string }>; truncated: boolean } }>(
+      `query Neighbours($id: ID!, $types: [RelationshipType!], $minConfidence: Confidence, $window: YearWindow, $limit: Int) {
+        neighbourhood(id: $id, depth: 1, types: $types, minConfidence: $minConfidence, window: $window, limit: $limit) { nodes { id } truncated }
+      }`,
+      { id, types: opts.types?.length ? opts.types : null, minConfidence: opts.minConfidence ?? null, window: opts.years ?? null, limit: NEIGHBOURS_LIMIT },
+    );
+    return { ids: data.neighbourhood.nodes.map((n) => n.id), truncated: data.neighbourhood.truncated };
   }
 
   async searchActors(search: string, first = 12): Promise<ActorCore[]> {

@@ -5,6 +5,7 @@
  * it lost instead of silently showing something else.
  */
 import type { ViewState } from './url.js';
+import { decodeSteps, type WorkspaceStep } from './workspace.js';
 
 export interface KnownValues {
   actors: ReadonlySet<string>;
@@ -86,6 +87,25 @@ export function checkViewState(decoded: ViewState, search: string, known: KnownV
     }
   }
   if (s.story && !known.stories.has(s.story)) s.story = null;
+  if (s.ws) {
+    const ws = params.get('ws');
+    if (ws !== null) notices.push(...decodeSteps(ws).problems);
+    const unknownIn = (ids: readonly string[]) => ids.filter((id) => !known.actors.has(id));
+    s.ws = s.ws.flatMap((step): WorkspaceStep[] => {
+      const unknown = unknownIn(step.op === 'seed' ? step.ids : [step.id]);
+      if (unknown.length) notices.push(`ws: no actor has the id ${quoted(unknown)} — ${step.op === 'seed' && unknown.length < step.ids.length ? 'left out of the start' : 'that step is left out'}.`);
+      if (step.op === 'seed') {
+        const ids = step.ids.filter((id) => known.actors.has(id));
+        return ids.length ? [{ ...step, ids }] : [];
+      }
+      if (step.op === 'expand') {
+        const types = keepKnown(step.types, known.types, 'ws', 'a relationship type', notices);
+        return unknown.length ? [] : [{ ...step, types }];
+      }
+      return unknown.length ? [] : [step];
+    });
+    if (s.ws.length === 0) s.ws = null;
+  }
   if (s.path) {
     const ends = [['pf', s.path.from], ['pt', s.path.to]].filter(([, id]) => !known.actors.has(id as string));
     if (ends.length) {

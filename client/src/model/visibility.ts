@@ -91,6 +91,28 @@ export function visibleSubgraph(model: GraphModel, sel: TimeSelection, filters: 
   return { nodes, edges: edgeIds };
 }
 
+/**
+ * The workspace's part of the network at a time: its actors that exist then (lifespan overlapping
+ * the selection) and pass the kind and country filters, and the relationships among them that
+ * match the time and filters — the links among the visible actors.
+ */
+export function workspaceSubgraph(model: GraphModel, sel: TimeSelection, filters: Filters, actors: ReadonlySet<string>): Visible {
+  const nodes = new Set<string>();
+  for (const n of model.nodes) {
+    const d = n.data;
+    if (!actors.has(d.id)) continue;
+    if (filters.kinds.length > 0 && !filters.kinds.includes(d.kind)) continue;
+    if (filters.countries.length > 0 && (d.country === null || !filters.countries.includes(d.country))) continue;
+    if (!intervalOverlaps(d.fromYear, d.toYear, sel)) continue;
+    nodes.add(d.id);
+  }
+  const edges = new Set<string>();
+  for (const e of model.edges) {
+    if (nodes.has(e.data.source) && nodes.has(e.data.target) && edgeMatches(e.data, sel, filters)) edges.add(e.data.id);
+  }
+  return { nodes, edges };
+}
+
 /** Actors within `depth` hops of `id` (either direction). */
 export function egoNodes(edges: readonly Pick<EdgeData, 'source' | 'target'>[], id: string, depth: number): Set<string> {
   const adjacency = new Map<string, string[]>();
