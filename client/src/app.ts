@@ -8,6 +8,7 @@ import { UNION_LIMIT, type NexusApi } from './api/queries.js';
 import { ApiError } from './api/client.js';
 import type { PathQuery, PathResult } from './api/types.js';
 import { GraphView } from './graph/view.js';
+import { Arranger } from './graph/arrange.js';
 import { CapacityController } from './controllers/capacity.js';
 import { CompareController } from './controllers/compare.js';
 import { StoryRunner } from './controllers/stories.js';
@@ -23,7 +24,7 @@ import { countOf } from './model/text.js';
 import { MODES, PATH_MODES, type ViewState } from './model/url.js';
 import { checkViewState } from './model/url-check.js';
 import { endStoryIfLeft, STORIES, storyById } from './model/stories.js';
-import { countriesOf, visibleSubgraph, workspaceSubgraph, yearSpan, type TimeSelection, type Visible } from './model/visibility.js';
+import { countriesOf, EMPTY_FILTERS, visibleSubgraph, workspaceSubgraph, yearSpan, type TimeSelection, type Visible } from './model/visibility.js';
 import { shareLink, stateFromLocation, Store, syncUrl } from './state/store.js';
 import { Autocomplete } from './ui/autocomplete.js';
 import { ChangesPanel } from './ui/changes.js';
@@ -62,6 +63,10 @@ export interface DebugHook {
   exported(): Promise<void>;
   /** Every workspace expansion asked for so far has its answer (and the view is redrawn). */
   workspaceSettled(): Promise<void>;
+  /** The last re-layout has moved the actors; the visible boxes and links; the pinned actors. */
+  layoutSettled(): Promise<unknown>;
+  geometry(): ReturnType<Arranger['geometry']>;
+  pinned(): string[];
   /** What was drawn for each year shown in year mode (so a test can check a whole playback). */
   shownByYear: Record<number, { nodes: string[]; edges: string[] }>;
 }
@@ -130,6 +135,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     },
   });
   const { layoutMs } = graph.load(model);
+  const arranger = new Arranger(graph);
   if (union.truncated) status.toast('The network is larger than the explorer loads; some relationships are missing.', 6000);
 
   const hook: DebugHook = {
@@ -149,6 +155,9 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     csvExported: () => tableView.lastExport,
     exported: () => Promise.resolve(),
     workspaceSettled: () => workspace.settled(),
+    layoutSettled: () => arranger.last,
+    geometry: () => arranger.geometry(),
+    pinned: () => arranger.pinnedIds(),
     lastShowMs: 0,
     layoutMs,
     pathsLoaded: 0,
@@ -316,7 +325,8 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     const viewChanged = timeChanged || !prev || prev.filters !== s.filters || JSON.stringify(prev.focus) !== JSON.stringify(s.focus) || prev.ws !== s.ws;
     if (viewChanged) {
       applyView(s, prev !== null);
-      if (prev && prev.ws !== s.ws && s.ws && currentVisible) graph.fitTo([...currentVisible.nodes]); // the workspace changed: frame it
+      // the picture changed (not only the year): lay out what is visible again, keeping pinned actors
+      if (prev && (prev.ws !== s.ws || prev.filters !== s.filters || JSON.stringify(prev.focus) !== JSON.stringify(s.focus)) && !pathResult) void arranger.relayout();
       if (pathResult) showPath(activePath); // keep the path on top of the new view
     }
     if (!prev || prev.selected !== s.selected) {
@@ -343,13 +353,16 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     const s = store.get();
     applyView(s, true);
     if (pathResult) showPath(activePath);
-    else if (s.ws && currentVisible) graph.fitTo([...currentVisible.nodes]);
+    else if (s.ws) void arranger.relayout();
     tableView.render(s, currentVisible);
     workspacePanel.render(s);
   };
   graph.resize(); // the panels around the graph are built now: its container has its final size
   render(store.get(), null);
   graph.fit(false);
+  // a link to part of the network (a workspace, a focus, filters): lay that part out for itself
+  const opening = store.get();
+  if (opening.ws || opening.focus || JSON.stringify(opening.filters) !== JSON.stringify(EMPTY_FILTERS)) void arranger.relayout();
   // a shared link: frame the active story, or centre on the selected actor or relationship
   const first = store.get();
   const openingStory = storyById(first.story);
@@ -360,6 +373,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
 
   // header tools
   byId('btn-fit').addEventListener('click', () => graph.fit());
+  byId('btn-relayout').addEventListener('click', () => void arranger.relayout());
   byId('btn-timeline').addEventListener('click', () => store.update({ timeline: !store.get().timeline, table: false }));
   byId('btn-table').addEventListener('click', () => store.update({ table: !store.get().table, timeline: false }));
   byId('btn-zoom-in').addEventListener('click', () => graph.zoomBy(1.25));
@@ -388,6 +402,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     store,
     searchInput: search.input,
     actorsShown: () => [...graph.shown().nodes].sort((a, b) => nameOf(a).localeCompare(nameOf(b))),
+    relayout: () => void arranger.relayout(),
     workspace: { expand: () => workspacePanel.expandSelected(), hide: (id) => workspace.hide(id), undo: () => workspace.undo(), redo: () => workspace.redo() },
   });
   window.addEventListener('resize', () => {

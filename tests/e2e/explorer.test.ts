@@ -326,7 +326,7 @@ describe.skipIf(!hasChromium)('explorer (headless Chromium)', () => {
 
   it('with few actors on screen labels are not shortened and stay inside the view', async () => {
     const page = await open('?y=2001&focus=imu&types=ALLIANCE,CONVERGENCE');
-    await page.waitForTimeout(500);
+    await page.evaluate(() => window.__nexus!.layoutSettled()); // a focused link is laid out for itself
     const shown = await page.evaluate(() => window.__nexus!.shown());
     expect(shown.nodes.length).toBeLessThanOrEqual(40);
     expect(await page.evaluate((ids) => window.__nexus!.labelsInside(ids), shown.nodes)).toBe(true);

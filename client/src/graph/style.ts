@@ -130,6 +130,8 @@ export function buildStylesheet(relationshipTypes: readonly RelationshipType[]):
     },
     { selector: 'node.sel-end', style: { 'border-color': '#111111', 'border-width': 3, 'font-weight': 'bold', 'z-index': 40, opacity: 1 } },
     { selector: '.sel-muted', style: { opacity: 0.18 } },
+    // an actor dragged into place: it keeps it through re-layouts (double-click unpins)
+    { selector: 'node.pinned', style: { 'outline-width': 2, 'outline-color': '#1d2330', 'outline-style': 'dashed', 'outline-offset': 3 } },
     // viewport-performance mode for big graphs
     { selector: '.nolabel', style: { label: '' } },
     // labels that would overlap a more important one, or on faded elements (the view's placement pass); last, so it wins

@@ -332,10 +332,10 @@ export class GraphView {
   }
 
   /** Animates the viewport to frame these elements (e.g. a path) with their labels, keeping a sensible zoom. */
-  fitTo(ids: readonly string[]): void {
+  fitTo(ids: readonly string[], animate = true): void {
     const eles = this.collect(ids.map((id) => this.cy.getElementById(id)).filter((e) => e.nonempty()));
     if (eles.empty()) return;
-    this.frame(eles, 40, 1.2, true);
+    this.frame(eles, 40, 1.2, animate);
   }
 
   /** Whether every drawn label of these nodes lies inside the viewport (for tests). */

@@ -1,6 +1,6 @@
 /**
  * Global keyboard shortcuts: Space play/pause, ←/→ step a year, / search, F fit, +/− zoom,
- * T timeline, L table, E/H expand/hide the selected actor in the workspace, U/R undo/redo, Esc clear selection and path, ? help; on the focused graph ↓/↑ select the next or
+ * T timeline, L table, O re-layout, E/H expand/hide the selected actor in the workspace, U/R undo/redo, Esc clear selection and path, ? help; on the focused graph ↓/↑ select the next or
  * previous actor shown (name order). Keys typed into fields are left alone.
  */
 import type { GraphView } from '../graph/view.js';
@@ -15,6 +15,7 @@ export interface KeyboardDeps {
   searchInput: HTMLInputElement;
   /** The actors drawn now, in name order (for stepping through the graph by keyboard). */
   actorsShown: () => string[];
+  relayout: () => void;
   /** Workspace steps: expand or hide the selected actor, undo, redo. */
   workspace: { expand: () => void; hide: (id: string) => void; undo: () => void; redo: () => void };
 }
@@ -25,7 +26,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target.isContentEditable;
 }
 
-export function installKeyboard({ timebar, graph, store, searchInput, actorsShown, workspace }: KeyboardDeps): void {
+export function installKeyboard({ timebar, graph, store, searchInput, actorsShown, relayout, workspace }: KeyboardDeps): void {
   const help = byId('help');
   const graphEl = byId('graph');
   const helpBtn = byId('btn-help');
@@ -105,6 +106,10 @@ export function installKeyboard({ timebar, graph, store, searchInput, actorsShow
         break;
       case '?':
         toggleHelp();
+        break;
+      case 'o':
+      case 'O':
+        relayout();
         break;
       case 'e':
       case 'E':
