@@ -50,6 +50,7 @@ describe.skipIf(!hasChromium)('workspace (headless Chromium)', () => {
     expect(afterTaliban.size).toBeGreaterThan(afterImu.size);
     expect((await shown(page)).nodes).toEqual([...afterTaliban].sort());
     expect(await page.locator('#ws-steps li').allTextContents()).toEqual(['Start: Islamic Movement of Uzbekistan', 'Expand Islamic Movement of Uzbekistan', 'Expand Taliban (alliance)']);
+    await page.evaluate(() => window.__nexus!.layoutSettled()); // re-laid out and framed
     await page.screenshot({ path: artifact('workspace-imu-three-steps.png') });
 
     // a shared link replays the same workspace

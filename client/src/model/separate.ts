@@ -21,6 +21,8 @@ export interface Segment {
 }
 
 const MARGIN = 8;
+/** The most an actor moves off lines in one round. */
+const MAX_STEP = 24;
 
 /** Distance from point p to segment ab, and the closest point's parameter t in [0, 1]. */
 function toSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): { d: number; cx: number; cy: number } {
@@ -127,7 +129,12 @@ export function separate(boxes: Box[], segments: readonly Segment[], rounds = 80
         add(b, -dx, -dy);
       }
     }
-    for (const [id, p] of push) move(at.get(id) as Box, p.x, p.y);
+    // at most a step per round: many lines pushing one actor must not throw it out of the picture
+    for (const [id, p] of push) {
+      const len = Math.hypot(p.x, p.y);
+      const k = len > MAX_STEP ? MAX_STEP / len : 1;
+      move(at.get(id) as Box, p.x * k, p.y * k);
+    }
   }
   // overlaps last (always solvable): two actors drawn as one is the worse lie
   for (let round = 0; round < rounds; round += 1) {
