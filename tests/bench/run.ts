@@ -34,7 +34,9 @@ if (wanted('scale')) {
   await writeReport('scale', report, md);
 }
 if (wanted('explorer')) {
-  const { printExplorerRows, runExplorerBench } = await import('./explorer.js');
+  const { firstDrawOnSourcedData, printExplorerRows, printFirstDraw, runExplorerBench } = await import('./explorer.js');
   const rows = await runExplorerBench();
   if (rows) printExplorerRows(rows);
+  const first = await firstDrawOnSourcedData();
+  if (first) printFirstDraw(first);
 }
