@@ -54,11 +54,11 @@ export class WorkspaceController {
   }
 
   undo(): void {
-    this.apply(undo(this.history()));
+    if (this.history().steps.length > 0) this.apply(undo(this.history()));
   }
 
   redo(): void {
-    this.apply(redo(this.history()));
+    if (this.canRedo) this.apply(redo(this.history()));
   }
 
   backTo(n: number): void {
@@ -66,7 +66,7 @@ export class WorkspaceController {
   }
 
   leave(): void {
-    this.apply({ steps: [], redo: [] });
+    if (this.d.store.get().ws) this.apply({ steps: [], redo: [] });
   }
 
   get canRedo(): boolean {
