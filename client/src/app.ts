@@ -15,15 +15,16 @@ import { StoryRunner } from './controllers/stories.js';
 import { TimelineController } from './controllers/timeline.js';
 import { TableController } from './controllers/table.js';
 import { ExportController } from './controllers/exports.js';
+import { whenShown } from './model/export.js';
 import { WorkspaceController } from './controllers/workspace.js';
 import { WorkspacePanel } from './ui/workspace.js';
 import { denseStart } from './model/density.js';
 import { buildGraphModel, type GraphModel } from './model/elements.js';
 import { buildLegend } from './model/legend.js';
 import { countOf } from './model/text.js';
-import { MODES, PATH_MODES, type ViewState } from './model/url.js';
-import { checkViewState } from './model/url-check.js';
-import { endStoryIfLeft, STORIES, storyById } from './model/stories.js';
+import type { ViewState } from './model/url.js';
+import { checkViewState, knownValuesOf } from './model/url-check.js';
+import { endStoryIfLeft, storyById } from './model/stories.js';
 import { countriesOf, EMPTY_FILTERS, visibleSubgraph, workspaceSubgraph, yearSpan, type TimeSelection, type Visible } from './model/visibility.js';
 import { shareLink, stateFromLocation, Store, syncUrl } from './state/store.js';
 import { Autocomplete } from './ui/autocomplete.js';
@@ -101,19 +102,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   const dense = denseStart(model, span);
 
   // a shared link: what the data does not know is named in a notice and dropped
-  const checked = checkViewState(stateFromLocation(), window.location.search, {
-    actors: new Set(model.nodes.map((n) => n.data.id)),
-    relationships: new Set(model.edges.map((e) => e.data.id)),
-    kinds: new Set(vocab.actorKinds.map((k) => k.kind)),
-    types: new Set(vocab.relationshipTypes.map((t) => t.type)),
-    stages: new Set(vocab.relationshipTypes.filter((t) => t.isStage).map((t) => t.type)),
-    confidences: new Set(vocab.confidenceGrades.map((c) => c.grade)),
-    countries: new Set(countriesOf(model)),
-    stories: new Set(STORIES.map((st) => st.id)),
-    pathModes: new Set(PATH_MODES),
-    modes: new Set(MODES),
-    span,
-  });
+  const checked = checkViewState(stateFromLocation(), window.location.search, knownValuesOf(model, vocab, span));
   const initial = checked.state;
   if (initial.year === null) initial.year = span.max;
   new NoticeBar(byId('notices')).show('Part of this link was left out:', checked.notices);
@@ -153,7 +142,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     playing: () => timebar.playing,
     tableRows: () => tableView.rowIds(),
     csvExported: () => tableView.lastExport,
-    exported: () => Promise.resolve(),
+    exported: () => exports.last,
     workspaceSettled: () => workspace.settled(),
     layoutSettled: () => arranger.last,
     geometry: () => arranger.geometry(),
@@ -268,7 +257,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     compare.apply(s);
     const sel: TimeSelection = timeSelection(s, fallback);
     capacity.apply(sel);
-    const when = s.mode === 'all' ? 'all years' : s.mode === 'window' ? `${(sel as { from: number }).from}–${(sel as { to: number }).to}` : s.mode === 'compare' ? `${s.from ?? span.min} → ${s.year}` : `in ${s.year}`;
+    const when = s.mode === 'year' ? `in ${whenShown(s, span.min)}` : whenShown(s, span.min);
     const statsEl = byId('stats');
     statsEl.textContent = `${countOf(visible.nodes.size, 'actor')} · ${countOf(visible.edges.size, 'relationship')} ${when}${s.filters.datedOnly ? ' · dated only' : ''}${s.focus ? ` · ego network of ${nameOf(s.focus.id)}` : ''}${ws ? ` · workspace of ${countOf(ws.size, 'actor')}` : ''}`;
     statsEl.title = statsEl.textContent;
@@ -378,8 +367,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   byId('btn-table').addEventListener('click', () => store.update({ table: !store.get().table, timeline: false }));
   byId('btn-zoom-in').addEventListener('click', () => graph.zoomBy(1.25));
   byId('btn-zoom-out').addEventListener('click', () => graph.zoomBy(0.8));
-  const exports = new ExportController({ api, store, graph, model, vocab, legend, nameOf, onError: (m) => status.toast(m, 6000) });
-  hook.exported = () => exports.last;
+  const exports = new ExportController({ api, store, graph, model, vocab, legend, nameOf, earliest: span.min, onError: (m) => status.toast(m, 6000) });
   byId('btn-png').addEventListener('click', () => exports.png());
   byId('btn-svg').addEventListener('click', () => exports.svg());
   byId('btn-json').addEventListener('click', () => exports.json());

@@ -19,19 +19,19 @@ if (wanted('api')) {
   console.log(md);
   await writeReport('api', { markdown: md }, md);
 }
+/** Prints a suite's Markdown and writes its JSON and Markdown report. */
+async function publish<R extends object>(name: string, report: R, markdown: (r: R) => string): Promise<void> {
+  const md = markdown(report);
+  console.log(md);
+  await writeReport(name, report, md);
+}
 if (wanted('serve')) {
   const { runServeBench, serveMarkdown } = await import('./serve.js');
-  const report = await runServeBench(rest);
-  const md = serveMarkdown(report);
-  console.log(md);
-  await writeReport('serve', report, md);
+  await publish('serve', await runServeBench(rest), serveMarkdown);
 }
 if (wanted('scale')) {
   const { runScaleBench, scaleMarkdown } = await import('./scale/run.js');
-  const report = await runScaleBench(rest);
-  const md = scaleMarkdown(report);
-  console.log(md);
-  await writeReport('scale', report, md);
+  await publish('scale', await runScaleBench(rest), scaleMarkdown);
 }
 if (wanted('explorer')) {
   const { firstDrawOnSourcedData, printExplorerRows, printFirstDraw, runExplorerBench } = await import('./explorer.js');

@@ -4,15 +4,16 @@
  * JSON document with every visible relationship's claims (quote, document, location, dating), the
  * documents cited and that link.
  */
+import { ApiError } from '../api/client.js';
 import type { NexusApi } from '../api/queries.js';
 import type { Vocabulary } from '../api/types.js';
 import { drawingOf } from '../graph/drawing.js';
 import type { GraphView } from '../graph/view.js';
 import type { GraphModel } from '../model/elements.js';
-import { exportCaption, exportSubgraph, type ExportCaption } from '../model/export.js';
+import { exportCaption, exportSubgraph, whenShown, type ExportCaption } from '../model/export.js';
 import { figureLegend, layoutFigure, type FigureLayout } from '../model/figure.js';
 import type { Legend } from '../model/legend.js';
-import { encodeViewState, type ViewState } from '../model/url.js';
+import { encodeViewState } from '../model/url.js';
 import { shareLink, type Store } from '../state/store.js';
 import { downloadDataUrl, downloadText } from '../ui/dom.js';
 import { framedPng, framedSvg } from '../ui/figure.js';
@@ -25,15 +26,9 @@ export interface ExportDeps {
   vocab: Vocabulary;
   legend: Legend;
   nameOf: (id: string) => string;
+  /** The first year of the data (a comparison's start when the link gives none). */
+  earliest: number;
   onError: (message: string) => void;
-}
-
-/** "2001", "1997–2001", "1997 → 2001" or "all years". */
-export function whenShown(s: ViewState): string {
-  if (s.mode === 'all') return 'all years';
-  if (s.mode === 'window') return `${Math.min(s.from ?? s.year ?? 0, s.year ?? 0)}–${Math.max(s.from ?? s.year ?? 0, s.year ?? 0)}`;
-  if (s.mode === 'compare') return `${s.from} → ${s.year}`;
-  return String(s.year);
 }
 
 /** The graph's box in the figure: 900 px wide, as tall as the drawing's proportions ask (400–900). */
@@ -55,7 +50,7 @@ export class ExportController {
     const kind = new Map(this.d.vocab.actorKinds.map((k) => [k.kind as string, k.label]));
     const type = new Map(this.d.vocab.relationshipTypes.map((t) => [t.type as string, t.label]));
     const grade = new Map(this.d.vocab.confidenceGrades.map((g) => [g.grade as string, g.label]));
-    return exportCaption(s, this.d.graph.shown(), whenShown(s), {
+    return exportCaption(s, this.d.graph.shown(), whenShown(s, this.d.earliest), {
       kind: (k) => kind.get(k) ?? k,
       type: (t) => type.get(t) ?? t,
       grade: (g) => grade.get(g) ?? g,
@@ -93,7 +88,7 @@ export class ExportController {
   private run(work: () => Promise<void>): void {
     this.last = work().catch((err: unknown) => {
       console.error(err);
-      this.d.onError(err instanceof Error && 'userMessage' in err ? String((err as { userMessage: unknown }).userMessage) : 'The export failed.');
+      this.d.onError(err instanceof ApiError ? err.userMessage : 'The export failed.');
     });
   }
 }

@@ -3,6 +3,7 @@
  * graph shows (rebuilt when that set changes), its marked row the selection; a row click selects,
  * and its CSV button exports the rows shown (relationships with every claim and quote).
  */
+import { ApiError } from '../api/client.js';
 import type { NexusApi } from '../api/queries.js';
 import { actorsCsv, relationshipsCsv } from '../model/csv.js';
 import type { GraphModel } from '../model/elements.js';
@@ -66,7 +67,7 @@ export class TableController {
         downloadText(relationshipsCsv(await this.deps.api.relationshipsById(ids)), `${this.deps.fileName()}-relationships.csv`, 'text/csv');
       }
     } catch (err) {
-      this.deps.onError(err instanceof Error && 'userMessage' in err ? String((err as { userMessage: unknown }).userMessage) : 'The CSV export failed.');
+      this.deps.onError(err instanceof ApiError ? err.userMessage : 'The CSV export failed.');
     }
   }
 }

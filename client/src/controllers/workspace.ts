@@ -3,6 +3,7 @@
  * shared link replays them), the redo stack stays here, and each expansion's neighbours are asked
  * of the API once (`neighbourhood`, depth 1) and cached; when one arrives the view is redrawn.
  */
+import { ApiError } from '../api/client.js';
 import type { NexusApi } from '../api/queries.js';
 import type { Confidence } from '../api/types.js';
 import type { ViewState } from '../model/url.js';
@@ -105,7 +106,7 @@ export class WorkspaceController {
         },
         (err: unknown) => {
           this.neighbours.set(key, []);
-          this.d.onError(err instanceof Error && 'userMessage' in err ? String((err as { userMessage: unknown }).userMessage) : 'Could not expand the actor.');
+          this.d.onError(err instanceof ApiError ? err.userMessage : 'Could not expand the actor.');
         },
       )
       .finally(() => {

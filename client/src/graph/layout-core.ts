@@ -6,7 +6,7 @@
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { seededRandom } from '../model/random.js';
+import { LAYOUT_SEED, withSeededMathRandom } from '../model/random.js';
 import { separate, type Box, type Violations } from '../model/separate.js';
 
 cytoscape.use(fcose);
@@ -34,9 +34,7 @@ export function computeLayout(req: LayoutRequest): LayoutAnswer {
     ],
   });
   const fixed = req.nodes.filter((n) => n.pinned).map((n) => ({ nodeId: n.id, position: { x: n.x, y: n.y } }));
-  const random = Math.random;
-  Math.random = seededRandom(20240521);
-  try {
+  withSeededMathRandom(LAYOUT_SEED, () => {
     if (req.nodes.length > 1) {
       cy.layout({
         name: 'fcose',
@@ -56,9 +54,7 @@ export function computeLayout(req: LayoutRequest): LayoutAnswer {
         ...(fixed.length ? { fixedNodeConstraint: fixed } : {}),
       } as unknown as cytoscape.LayoutOptions).run();
     }
-  } finally {
-    Math.random = random;
-  }
+  });
   const boxes: Box[] = req.nodes.map((n) => {
     const p = n.pinned ? { x: n.x, y: n.y } : cy.getElementById(n.id).position();
     return { id: n.id, x: p.x, y: p.y, hw: n.w / 2, hh: n.h / 2, pinned: n.pinned };

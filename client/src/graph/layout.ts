@@ -3,13 +3,11 @@
  * every element of every year, and the renderer settings that keep big graphs responsive.
  */
 import type cytoscape from 'cytoscape';
-import { seededRandom } from '../model/random.js';
+import { LAYOUT_SEED, withSeededMathRandom } from '../model/random.js';
 
 /** Runs fcose with a fixed seed, so the same data always gets the same positions. */
 export function runSeededLayout(cy: cytoscape.Core, nodeCount: number): void {
-  const random = Math.random;
-  Math.random = seededRandom(20240521);
-  try {
+  withSeededMathRandom(LAYOUT_SEED, () => {
     // quality scales down with size so the first layout stays under a second
     const huge = nodeCount > 500;
     cy.layout({
@@ -29,9 +27,7 @@ export function runSeededLayout(cy: cytoscape.Core, nodeCount: number): void {
       packComponents: true,
       tile: true,
     } as unknown as cytoscape.LayoutOptions).run();
-  } finally {
-    Math.random = random;
-  }
+  });
 }
 
 /** Big graphs: hide edges and labels while the viewport moves, and draw straight edges. */

@@ -46,6 +46,15 @@ export function exportSubgraph(model: GraphModel, visible: Visible, view: { url:
   };
 }
 
+/** "2001", "1997–2001", "1997 → 2001" or "all years": the time a view shows. */
+export function whenShown(s: ViewState, earliest: number): string {
+  const year = s.year ?? earliest;
+  if (s.mode === 'all') return 'all years';
+  if (s.mode === 'window') return `${Math.min(s.from ?? year, year)}–${Math.max(s.from ?? year, year)}`;
+  if (s.mode === 'compare') return `${s.from ?? earliest} → ${year}`;
+  return String(year);
+}
+
 export interface ExportCaption {
   title: string;
   /** "214 actors · 399 relationships in 2001" */

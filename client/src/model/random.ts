@@ -9,3 +9,20 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** The seed of every layout, so the same graph is always drawn the same way. */
+export const LAYOUT_SEED = 20240521;
+
+/**
+ * Runs `work` with Math.random replaced by a seeded generator (layout libraries such as fcose read
+ * Math.random directly), restoring it afterwards.
+ */
+export function withSeededMathRandom<T>(seed: number, work: () => T): T {
+  const random = Math.random;
+  Math.random = seededRandom(seed);
+  try {
+    return work();
+  } finally {
+    Math.random = random;
+  }
+}

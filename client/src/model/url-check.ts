@@ -4,7 +4,11 @@
  * are dropped (or clamped), and each one is named in a notice, so a mistyped or stale link says what
  * it lost instead of silently showing something else.
  */
-import type { ViewState } from './url.js';
+import type { Vocabulary } from '../api/types.js';
+import type { GraphModel } from './elements.js';
+import { STORIES } from './stories.js';
+import { MODES, PATH_MODES, type ViewState } from './url.js';
+import { countriesOf } from './visibility.js';
 import { decodeSteps, type WorkspaceStep } from './workspace.js';
 
 export interface KnownValues {
@@ -20,6 +24,23 @@ export interface KnownValues {
   pathModes: ReadonlySet<string>;
   modes: ReadonlySet<string>;
   span: { min: number; max: number };
+}
+
+/** What the loaded data and the vocabulary know, for checking a link against them. */
+export function knownValuesOf(model: GraphModel, vocab: Vocabulary, span: { min: number; max: number }): KnownValues {
+  return {
+    actors: new Set(model.nodes.map((n) => n.data.id)),
+    relationships: new Set(model.edges.map((e) => e.data.id)),
+    kinds: new Set(vocab.actorKinds.map((k) => k.kind)),
+    types: new Set(vocab.relationshipTypes.map((t) => t.type)),
+    stages: new Set(vocab.relationshipTypes.filter((t) => t.isStage).map((t) => t.type)),
+    confidences: new Set(vocab.confidenceGrades.map((c) => c.grade)),
+    countries: new Set(countriesOf(model)),
+    stories: new Set(STORIES.map((st) => st.id)),
+    pathModes: new Set(PATH_MODES),
+    modes: new Set(MODES),
+    span,
+  };
 }
 
 export interface CheckedView {
