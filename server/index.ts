@@ -10,7 +10,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   const store = await openConfiguredStore(config);
-  const { app, stop } = await createApp({ store, config });
+  const { app, stop, service } = await createApp({ store, config });
+  // the explorer's opening layout, computed before the first page asks for it
+  const overview = await service.overview();
+  console.log(`opening view laid out in ${Math.round(overview.layoutMs)} ms (${overview.nodes.length} actors${overview.bounded ? `, the best-connected of ${overview.totalActors}` : ''})`);
   const server = app.listen(config.port, config.host, () => {
     const counts = store.counts();
     void counts.then((c) =>

@@ -4,9 +4,9 @@
  * change into graph intents (show a year, compare, highlight a path, select) — no layout ever runs
  * again after the first.
  */
-import { UNION_LIMIT, type NexusApi } from './api/queries.js';
+import type { NexusApi } from './api/queries.js';
 import { ApiError } from './api/client.js';
-import type { PathQuery, PathResult } from './api/types.js';
+import type { Network, PathQuery, PathResult } from './api/types.js';
 import { GraphView } from './graph/view.js';
 import { Arranger } from './graph/arrange.js';
 import { CapacityController } from './controllers/capacity.js';
@@ -19,7 +19,7 @@ import { whenShown } from './model/export.js';
 import { WorkspaceController } from './controllers/workspace.js';
 import { WorkspacePanel } from './ui/workspace.js';
 import { denseStart } from './model/density.js';
-import { buildGraphModel, type GraphModel } from './model/elements.js';
+import { buildGraphModel, growModel, type GraphModel } from './model/elements.js';
 import { buildLegend } from './model/legend.js';
 import { countOf } from './model/text.js';
 import type { ViewState } from './model/url.js';
@@ -39,44 +39,7 @@ import { Timebar } from './ui/timebar.js';
 import { installKeyboard } from './ui/keyboard.js';
 import { StoriesMenu } from './ui/stories.js';
 import { NoticeBar } from './ui/notices.js';
-
-/** What the end-to-end tests read (window.__nexus). */
-export interface DebugHook {
-  ready: boolean;
-  state(): ViewState;
-  shown(): { nodes: string[]; edges: string[] };
-  rendered(): { nodes: number; edges: number };
-  pathIds(): { nodes: string[]; edges: string[] };
-  /** Where an actor is drawn and the graph's size (for "a shared selection is centred"). */
-  placement(id: string): { x: number; y: number; width: number; height: number } | null;
-  /** Whether these actors' drawn labels lie inside the graph's viewport. */
-  labelsInside(ids: string[]): boolean;
-  /** Actors whose labels are drawn. */
-  labelled(): string[];
-  playing(): boolean;
-  lastShowMs: number;
-  layoutMs: number;
-  pathsLoaded: number;
-  /** The table view's rows now (its tab, filter and order), and the last CSV export finishing. */
-  tableRows(): { kind: 'actors' | 'relationships'; ids: string[] } | null;
-  csvExported(): Promise<void>;
-  /** The last PNG, SVG or JSON export finishing. */
-  exported(): Promise<void>;
-  /** Every workspace expansion asked for so far has its answer (and the view is redrawn). */
-  workspaceSettled(): Promise<void>;
-  /** The last re-layout has moved the actors; the visible boxes and links; the pinned actors. */
-  layoutSettled(): Promise<unknown>;
-  geometry(): ReturnType<Arranger['geometry']>;
-  pinned(): string[];
-  /** What was drawn for each year shown in year mode (so a test can check a whole playback). */
-  shownByYear: Record<number, { nodes: string[]; edges: string[] }>;
-}
-
-declare global {
-  interface Window {
-    __nexus?: DebugHook;
-  }
-}
+import type { DebugHook } from './debug-hook.js';
 
 export function timeSelection(s: ViewState, fallbackYear: number): TimeSelection {
   const year = s.year ?? fallbackYear;
@@ -86,8 +49,10 @@ export function timeSelection(s: ViewState, fallbackYear: number): TimeSelection
 }
 
 export async function startApp(api: NexusApi, status: StatusOverlay): Promise<void> {
-  const [vocab, timeline, union] = await Promise.all([api.vocabulary(), api.timeline(), api.network({ limit: UNION_LIMIT })]);
+  const [vocab, timeline, union] = await Promise.all([api.vocabulary(), api.timeline(), api.overview()]);
+  performance.mark('nexus:data');
   const model: GraphModel = buildGraphModel(union, vocab.relationshipTypes);
+  performance.mark('nexus:model');
   const span = (() => {
     if (timeline.minYear !== null && timeline.maxYear !== null) return { min: timeline.minYear, max: timeline.maxYear };
     return yearSpan(model) ?? { min: new Date().getFullYear(), max: new Date().getFullYear() };
@@ -105,7 +70,8 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   const checked = checkViewState(stateFromLocation(), window.location.search, knownValuesOf(model, vocab, span));
   const initial = checked.state;
   if (initial.year === null) initial.year = span.max;
-  new NoticeBar(byId('notices')).show('Part of this link was left out:', checked.notices);
+  const notices = new NoticeBar(byId('notices'));
+  notices.show('Part of this link was left out:', checked.notices);
   const store = new Store(initial, endStoryIfLeft);
   let selectedOnGraph = false;
 
@@ -123,9 +89,22 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
       }
     },
   });
-  const { layoutMs } = graph.load(model);
+  // laid out on the server (once, cached): the page draws without a layout of its own
+  const { layoutMs } = graph.load(model, new Map(union.positions.map((p) => [p.id, { x: p.x, y: p.y }])));
+  performance.mark('nexus:loaded');
   const arranger = new Arranger(graph);
-  if (union.truncated) status.toast('The network is larger than the explorer loads; some relationships are missing.', 6000);
+  /** Actors and links the model lacks (a search result, an expansion's neighbours on a bounded view) join it and the graph. */
+  const grow = (network: Pick<Network, 'nodes' | 'edges'>, near: string | null) => {
+    const added = growModel(model, network, vocab.relationshipTypes);
+    for (const n of added.nodes) names.set(n.data.id, n.data.label);
+    if (added.nodes.length || added.edges.length) graph.grow(added, near, (id) => model.nodes.find((n) => n.data.id === id)?.data.degree ?? 0);
+  };
+  if (union.bounded) {
+    notices.add(
+      `This dataset holds ${countOf(union.totalActors, 'actor')} and ${countOf(union.totalRelationships, 'relationship')}: the view opens on the ${countOf(union.nodes.length, 'best-connected actor')}.`,
+      ['Search for an actor, or select one and expand it (E), to reach the others.'],
+    );
+  } else if (union.truncated) status.toast('The network is larger than the explorer loads; some relationships are missing.', 6000);
 
   const hook: DebugHook = {
     ready: false,
@@ -139,6 +118,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     placement: (id) => graph.renderedPlacement(id),
     labelsInside: (ids) => graph.labelsInside(ids),
     labelled: () => graph.labelledIds().sort(),
+    labelBoxes: () => graph.labelBoxes(),
     playing: () => timebar.playing,
     tableRows: () => tableView.rowIds(),
     csvExported: () => tableView.lastExport,
@@ -162,6 +142,11 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     placeholder: 'Name or alias, e.g. IMU',
     search: (text) => api.searchActors(text),
     onPick: (a) => {
+      // an actor the opening view does not hold (a big dataset): a workspace starts from it
+      if (!names.has(a.id)) {
+        grow({ nodes: [a], edges: [] }, null);
+        workspace.start([a.id]);
+      }
       store.update({ selected: `a:${a.id}` });
       graph.focus(a.id);
     },
@@ -207,7 +192,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   const compare = new CompareController({ api, graph, model, panel: changesPanel, stageOrder: (st) => stageOrder.get(st) ?? 0, span });
   const capacity = new CapacityController({ api, graph, root: byId('capacity-panel'), span, capacityLabel: (c) => capLabel.get(c) ?? c, select });
   const tableView = new TableController({ mount: byId('table-mount'), store, api, model, nameOf, fileName: () => exports.fileName(), onError: (m) => status.toast(m, 6000) });
-  const workspace = new WorkspaceController({ api, store, onFetched: () => refreshView(), onError: (m) => status.toast(m, 6000) });
+  const workspace = new WorkspaceController({ api, store, onNeighbours: (id, network) => grow(network, id), onFetched: () => refreshView(), onError: (m) => status.toast(m, 6000) });
   const workspacePanel = new WorkspacePanel(byId('workspace-panel'), vocab, {
     workspace,
     nameOf,
@@ -236,6 +221,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     },
   });
 
+  performance.mark('nexus:panels');
   // reactions
   let currentVisible: Visible | null = null;
   const applyView = (s: ViewState, animate: boolean) => {
@@ -251,6 +237,8 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
       visible = subgraph(timeSelection(s, fallback));
     }
     currentVisible = visible;
+    // a result view (a workspace, an ego network, filters): every actor labelled when there are few
+    graph.setLabelAll(ws !== null || s.focus !== null || JSON.stringify(s.filters) !== JSON.stringify(EMPTY_FILTERS));
     const result = graph.show(visible, { animate });
     hook.lastShowMs = result.ms;
     if (s.mode === 'year' && s.year !== null) hook.shownByYear[s.year] = { nodes: [...visible.nodes].sort(), edges: [...visible.edges].sort() };
@@ -348,6 +336,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   };
   graph.resize(); // the panels around the graph are built now: its container has its final size
   render(store.get(), null);
+  performance.mark('nexus:rendered');
   graph.fit(false);
   // a link to part of the network (a workspace, a focus, filters): lay that part out for itself
   const opening = store.get();
@@ -401,6 +390,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     new ResizeObserver(() => graph.resize()).observe(graphEl);
     new ResizeObserver(() => timelineView.resize()).observe(byId('timeline-mount'));
   }
+  performance.mark('nexus:ready');
   hook.ready = true;
   graphEl.dataset['state'] = 'ready';
 }

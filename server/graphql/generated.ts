@@ -163,6 +163,7 @@ export interface QueryArgs {
   relationships: QueryRelationshipsArgs;
   paths: QueryPathsArgs;
   network: QueryNetworkArgs;
+  overview: Record<string, never>;
   neighbourhood: QueryNeighbourhoodArgs;
   timeline: Record<string, never>;
   dyad: QueryDyadArgs;

@@ -26,6 +26,7 @@ import {
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { HeavyLane } from './lanes.js';
+import { OVERVIEW_LIMITS } from '../services/overview.js';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -59,6 +60,10 @@ export const LIST_SIZE_HINTS: Readonly<Record<string, number>> = {
   'TimelineChange.actors': 2,
   'Dyad.periods': 20,
   'DyadPeriod.relationships': 10,
+  // the opening view is bounded by the service, whatever the network's size
+  'Overview.nodes': OVERVIEW_LIMITS.wholeActors,
+  'Overview.positions': OVERVIEW_LIMITS.wholeActors,
+  'Overview.edges': OVERVIEW_LIMITS.wholeRelationships,
 };
 
 interface Measure {

@@ -13,6 +13,7 @@ import { ACTOR_KINDS, CONNECTING_TYPES } from '../domain/vocabulary.js';
 import { MAX_PATH_HOPS as MAX_HOPS, type Direction, type GraphStore, type NetworkDiff, type PageResult, type PathMode, type PathResult, type RelationshipFilter, type SourceWithCount } from '../store/port.js';
 import { compareIds } from '../store/records.js';
 import { buildTimeline, type Timeline } from './history.js';
+import { OverviewCache, type OverviewResult } from './overview.js';
 import {
   decodeCursor,
   gradeFilter,
@@ -91,10 +92,19 @@ export interface DyadAnswer {
 }
 
 export class NexusService {
+  private readonly overviews: OverviewCache;
+
   constructor(
     readonly store: GraphStore,
     private readonly options: { pathBudgetMs: number },
-  ) {}
+  ) {
+    this.overviews = new OverviewCache(store);
+  }
+
+  /** The explorer's opening view with its positions (laid out once, cached until the network changes). */
+  overview(): Promise<OverviewResult> {
+    return this.overviews.overview();
+  }
 
   async actors(args: { search?: string | null; kinds?: readonly string[] | null; countries?: readonly string[] | null; activeAt?: number | null; first?: number | null; after?: string | null }): Promise<Paged<Actor>> {
     const limit = pageSize('first', args.first, 50, 500);

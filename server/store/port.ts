@@ -66,6 +66,14 @@ export interface Snapshot {
   truncated: boolean;
 }
 
+/** The opening view of a network too big to show whole. */
+export interface OverviewQuery {
+  /** The most connected actors: relationships at either end (each once), then id. */
+  maxActors: number;
+  /** At most this many relationships among them (surest first, then id). */
+  maxRelationships: number;
+}
+
 export type Direction = 'ANY' | 'OUT' | 'IN';
 
 /** The most hops a path may have (the Neo4j path queries are written for up to this many). */
@@ -215,6 +223,8 @@ export interface GraphStore {
   snapshot(query: SnapshotQuery): Promise<Snapshot>;
   /** An actor's ego network. */
   neighbourhood(query: NeighbourhoodQuery): Promise<Neighbourhood>;
+  /** The best-connected actors and the relationships among them; truncated when there is more. */
+  overview(query: OverviewQuery): Promise<Snapshot>;
   /** Paths between two actors. */
   paths(query: PathQuery): Promise<PathResult>;
   /** What was added, ended or changed stage between two times. */

@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datePointEnd, datePointStart, dayToIso } from '../../server/domain/time.js';
 import { gql, startTestServer, type TestServer, type TestStore } from '../helpers/server.js';
+import { nodeDiameter } from '../../server/layout/boxes.js';
+import { violations } from '../../server/layout/separate.js';
 
 export function runApiQueries(store: TestStore): void {
   let server: TestServer;
@@ -154,6 +156,31 @@ export function runApiQueries(store: TestStore): void {
       const lengths = body.data!.paths.paths.map((p) => p.length);
       expect(lengths.length).toBe(5);
       expect([...lengths].sort((a, b) => a - b)).toEqual(lengths);
+    });
+  });
+
+  describe('the opening view', () => {
+    it('is the whole network over all years, every actor placed, no two actors on one another, the same on every call', async () => {
+      const q = '{ overview { bounded truncated totalActors totalRelationships nodes { id name } edges { id source { id } target { id } } positions { id x y } } }';
+      type O = { bounded: boolean; truncated: boolean; totalActors: number; totalRelationships: number; nodes: Array<{ id: string; name: string }>; edges: Array<{ id: string; source: { id: string }; target: { id: string } }>; positions: Array<{ id: string; x: number; y: number }> };
+      const first = (await gql<{ overview: O }>(server.url, q)).body.data!.overview;
+      const all = (await gql<{ network: { nodes: Array<{ id: string }>; edges: Array<{ id: string }> } }>(server.url, '{ network(limit: 5000) { nodes { id } edges { id } } }')).body.data!.network;
+      expect(first.bounded).toBe(false);
+      expect(first.truncated).toBe(false);
+      expect(first.totalRelationships).toBe(all.edges.length);
+      expect(first.nodes.map((n) => n.id).sort()).toEqual(all.nodes.map((n) => n.id).sort());
+      expect(first.edges.map((e) => e.id).sort()).toEqual(all.edges.map((e) => e.id).sort());
+      expect(first.positions.map((p) => p.id).sort()).toEqual(first.nodes.map((n) => n.id).sort());
+      const degree = new Map<string, number>();
+      for (const e of first.edges) for (const id of new Set([e.source.id, e.target.id])) degree.set(id, (degree.get(id) ?? 0) + 1);
+      const boxes = first.positions.map((p) => {
+        const r = nodeDiameter(degree.get(p.id) ?? 0) / 2;
+        return { id: p.id, x: p.x, y: p.y, hw: r, hh: r, pinned: false };
+      });
+      // positions are rounded to 0.1 px: allow that much
+      expect(violations(boxes, [], -1).overlaps).toEqual([]);
+      const again = (await gql<{ overview: O }>(server.url, q)).body.data!.overview;
+      expect(again.positions).toEqual(first.positions);
     });
   });
 

@@ -4,7 +4,7 @@
  * Deterministic (seeded) so runs compare.
  */
 import type { ActorKind, Confidence, Network, RelationshipType } from '../../client/src/api/types.js';
-import { seededRandom } from '../../client/src/model/random.js';
+import { seededRandom } from '../../server/layout/random.js';
 
 const KINDS: ActorKind[] = ['TERRORIST_GROUP', 'INSURGENT_GROUP', 'CRIMINAL_GROUP', 'TRAFFICKING_NETWORK', 'STATE', 'STATE_AGENCY', 'OFFICIAL', 'PERSON', 'REGION'];
 const TYPES: RelationshipType[] = ['OPERATIONAL', 'ALLIANCE', 'CONVERGENCE', 'NO_RELATIONSHIP', 'SUPPORTS', 'LEADS', 'MEMBER_OF', 'OPERATES_IN', 'COMBATS', 'COLLUSION'];

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PATH_HOPS as MAX_HOPS } from '../../server/store/port.js';
 import { CHANGE_COLOURS, CHANGE_KEY, changeKeyText } from '../../client/src/model/colours.js';
-import { frameViewport, labelBox, placeLabels, type LabelCandidate } from '../../client/src/model/labels.js';
+import { boxesOverlap, frameViewport, labelBox, placeLabels, type LabelCandidate } from '../../client/src/model/labels.js';
 import { storyById } from '../../client/src/model/stories.js';
 import { countOf, intervalWording } from '../../client/src/model/text.js';
 import { tickYears, yearFraction } from '../../client/src/model/ticks.js';
@@ -28,18 +28,38 @@ describe('time-bar ticks', () => {
 
 describe('label placement', () => {
   const cand = (id: string, x: number, y: number, priority: number, extra: Partial<LabelCandidate> = {}): LabelCandidate => ({
-    id, x, y, nodeHeight: 10, text: 'Jumaboi Namangani', fontPx: 11, priority, forced: false, maxWidthPx: null, ...extra,
+    id, x, y, nodeWidth: 10, nodeHeight: 10, widthPx: 100, fontPx: 11, priority, forced: false, ...extra,
   });
-  it('never draws two overlapping labels; the better connected wins', () => {
-    const shown = placeLabels([cand('a', 100, 100, 3), cand('b', 110, 104, 9), cand('c', 400, 100, 1)]);
-    expect([...shown].sort()).toEqual(['b', 'c']);
+  const node = (id: string, x: number, y: number) => ({ id, x1: x - 5, x2: x + 5, y1: y - 5, y2: y + 5 });
+  it('never draws two overlapping labels: a crowded label moves to a free side, else the better connected wins', () => {
+    // b (better connected) takes the side below; a, just beside it, goes above
+    const sides = placeLabels([cand('a', 100, 100, 3), cand('b', 110, 104, 9), cand('c', 400, 100, 1)]);
+    expect(sides.get('b')).toBe('bottom');
+    expect(sides.get('a')).toBe('top');
+    expect(sides.get('c')).toBe('bottom');
+    // a crowd on one spot: only one label fits on every side of the others
+    const crowd = placeLabels([0, 1, 2, 3, 4, 5].map((i) => cand(`n${i}`, 100 + i, 100, i)));
+    const boxes = [...crowd].map(([id, side]) => labelBox(cand(id, 100 + Number(id.slice(1)), 100, 0), side));
+    for (let i = 0; i < boxes.length; i += 1) for (let j = i + 1; j < boxes.length; j += 1) expect(boxesOverlap(boxes[i]!, boxes[j]!)).toBe(false);
+    expect(crowd.size).toBeLessThan(6);
+  });
+  it('does not draw a label over another actor unless it must', () => {
+    const sides = placeLabels([cand('a', 100, 100, 1)], [node('a', 100, 100), node('x', 100, 125)]);
+    expect(sides.get('a')).toBe('top');
   });
   it('always draws forced labels (selection, path) and drops unreadably small ones', () => {
     const shown = placeLabels([cand('a', 100, 100, 100), cand('sel', 105, 100, 0, { forced: true }), cand('tiny', 500, 500, 50, { fontPx: 4 })]);
-    expect([...shown]).toEqual(['sel']);
+    expect(shown.has('sel')).toBe(true);
+    expect(shown.has('tiny')).toBe(false);
   });
-  it('a shortened label takes less room', () => {
-    expect(labelBox(cand('a', 0, 0, 1, { maxWidthPx: 40 })).x2).toBeLessThan(labelBox(cand('a', 0, 0, 1)).x2);
+  it('a label box holds the whole label (never shortened), on the side it is drawn', () => {
+    const c = cand('a', 0, 0, 1, { widthPx: 180 });
+    const below = labelBox(c, 'bottom');
+    expect(below.x2 - below.x1).toBeGreaterThanOrEqual(180);
+    expect(below.y1).toBeGreaterThan(0);
+    expect(labelBox(c, 'top').y2).toBeLessThan(0);
+    expect(labelBox(c, 'right').x1).toBeGreaterThan(0);
+    expect(labelBox(c, 'left').x2).toBeLessThan(0);
   });
   it('frames nodes with their labels inside the viewport', () => {
     const items = [

@@ -1,6 +1,7 @@
 /**
- * The explorer's own requests, with the arguments the app sends: the whole-network load (UNION_LIMIT)
- * and the relationship details (which must ask for validity) fit the API's default limits.
+ * The explorer's own requests, with the arguments the app sends: the opening view (sized by the
+ * service's bounds), a whole-network load (UNION_LIMIT) and the relationship details (which must ask
+ * for validity) fit the API's default limits.
  */
 import { Kind, buildSchema, parse, specifiedRules, validate, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +33,10 @@ function check(query: string, variables: Record<string, unknown>): void {
 }
 
 describe('the explorer’s startup and details requests', () => {
+  it('the opening view, at the most the service puts in it, fits the default cost budget', async () => {
+    const { query, variables } = await record((api) => api.overview());
+    check(query, variables);
+  });
   it('the whole-network load fits the default cost budget', async () => {
     const { query, variables } = await record((api) => api.network({ limit: UNION_LIMIT }));
     check(query, variables);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { separate, violations, type Box, type Segment } from '../../client/src/model/separate.js';
-import { seededRandom } from '../../client/src/model/random.js';
+import { separate, violations, type Box, type Segment } from '../../server/layout/separate.js';
+import { seededRandom } from '../../server/layout/random.js';
 
 function crowded(seed: number, n: number, m: number): { boxes: Box[]; segments: Segment[] } {
   const r = seededRandom(seed);

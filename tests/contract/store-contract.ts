@@ -136,6 +136,21 @@ export function runStoreContract(label: string, open: () => Promise<GraphStore>)
         expect(ids(groups.relationships).sort()).toEqual(['r-ab', 'r-bc', 'r-cd', 'r-de']);
       });
 
+      it('opens a big network on its best-connected actors and the surest relationships among them', async () => {
+        // degrees: a 6, b 4, c 3, d 3 (c before d by id), e 2, r1 2, f 1, s 1
+        const top3 = await store.overview({ maxActors: 3, maxRelationships: 100 });
+        expect(ids(top3.actors)).toEqual(['a', 'b', 'c']);
+        expect(ids(top3.relationships)).toEqual(['r-ab', 'r-bc', 'r-ab2', 'r-ac']);
+        expect(top3.truncated).toBe(true);
+        const capped = await store.overview({ maxActors: 4, maxRelationships: 2 });
+        expect(ids(capped.actors)).toEqual(['a', 'b', 'c', 'd']);
+        expect(ids(capped.relationships)).toEqual(['r-ab', 'r-cd']);
+        const whole = await store.overview({ maxActors: 100, maxRelationships: 100 });
+        expect(whole.truncated).toBe(false);
+        expect(ids(whole.actors)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'r1', 's']);
+        expect(whole.relationships).toHaveLength(11);
+      });
+
       it('gives every relationship of a pair in validity order, either direction', async () => {
         expect(ids(await store.dyad('b', 'a'))).toEqual(['r-ab', 'r-ab2']);
         expect(await store.dyad('a', 'e')).toEqual([]);

@@ -8,7 +8,7 @@ import type { Relationship } from '../../server/domain/derive.js';
 import { yearRange } from '../../server/domain/time.js';
 import { CONFIDENCE_GRADES, CONNECTING_TYPES } from '../../server/domain/vocabulary.js';
 import type { FoundPath, GraphStore, PathMode, PathQuery, PathResult } from '../../server/store/port.js';
-import { seededRandom } from '../../client/src/model/random.js';
+import { seededRandom } from '../../server/layout/random.js';
 import { syntheticDataset } from '../bench/scale/generate.js';
 import type { ReferenceGraph, RefAnswer } from './reference.js';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { violations } from '../../client/src/model/separate.js';
+import { violations } from '../../server/layout/separate.js';
 import { artifact, hasChromium } from './browser.js';
 import { useHarness } from './harness.js';
 

@@ -51,10 +51,12 @@ export async function openSeededStore(kind: TestStore): Promise<GraphStore> {
   return store;
 }
 
-export async function startTestServer(options: { buildClient?: boolean; limits?: Partial<Config['limits']>; store?: TestStore } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { buildClient?: boolean; limits?: Partial<Config['limits']>; store?: TestStore; openStore?: () => Promise<GraphStore> } = {},
+): Promise<TestServer> {
   if (options.buildClient) await ensureClientBuilt();
   const config = loadConfig({ NODE_ENV: 'test' });
-  const store = await openSeededStore(options.store ?? 'embedded');
+  const store = options.openStore ? await options.openStore() : await openSeededStore(options.store ?? 'embedded');
   const { app, service, stop } = await createApp({ store, config: { ...config, limits: { ...config.limits, ...options.limits } } });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -11,6 +11,7 @@ import type {
   Diff,
   Dyad,
   Network,
+  Overview,
   PathQuery,
   PathResult,
   RelationshipFull,
@@ -80,6 +81,15 @@ export class NexusApi {
     return data.timeline;
   }
 
+  /** The opening view, laid out on the server: the whole network, or its best-connected part (bounded). */
+  async overview(): Promise<Overview> {
+    const data = await this.gql<{ overview: Overview }>(
+      `query Overview { overview { nodes { ${ACTOR_CORE} } edges { ${REL_CORE} } positions { id x y } bounded truncated totalActors totalRelationships } }`,
+      {},
+    );
+    return data.overview;
+  }
+
   async network(args: NetworkArgs = {}): Promise<Network> {
     const data = await this.gql<{ network: Network }>(
       `query Network($at: Int, $window: YearWindow, $types: [RelationshipType!], $stages: [ContinuumStage!],
@@ -96,16 +106,17 @@ export class NexusApi {
   /**
    * An actor's neighbours (the actors one hop away, and the actor) as `neighbourhood` answers them:
    * the relationships that connect actors, or the given types; a minimum grade; valid in some
-   * year of `years`. At most NEIGHBOURS_LIMIT actors (`truncated` says when there were more).
+   * year of `years`. At most NEIGHBOURS_LIMIT actors (`truncated` says when there were more); with
+   * the actors and links themselves, for a model that does not hold them yet (a bounded view).
    */
-  async neighbours(id: string, opts: { types?: readonly string[]; minConfidence?: Confidence | null; years?: YearWindow | null } = {}): Promise<{ ids: string[]; truncated: boolean }> {
-    const data = await this.gql<{ neighbourhood: { nodes: Array<{ id: string }>; truncated: boolean } }>(
+  async neighbours(id: string, opts: { types?: readonly string[]; minConfidence?: Confidence | null; years?: YearWindow | null } = {}): Promise<{ ids: string[]; truncated: boolean; network: Network }> {
+    const data = await this.gql<{ neighbourhood: Network }>(
       `query Neighbours($id: ID!, $types: [RelationshipType!], $minConfidence: Confidence, $window: YearWindow, $limit: Int) {
-        neighbourhood(id: $id, depth: 1, types: $types, minConfidence: $minConfidence, window: $window, limit: $limit) { nodes { id } truncated }
+        neighbourhood(id: $id, depth: 1, types: $types, minConfidence: $minConfidence, window: $window, limit: $limit) { nodes { ${ACTOR_CORE} } edges { ${REL_CORE} } truncated }
       }`,
       { id, types: opts.types?.length ? opts.types : null, minConfidence: opts.minConfidence ?? null, window: opts.years ?? null, limit: NEIGHBOURS_LIMIT },
     );
-    return { ids: data.neighbourhood.nodes.map((n) => n.id), truncated: data.neighbourhood.truncated };
+    return { ids: data.neighbourhood.nodes.map((n) => n.id), truncated: data.neighbourhood.truncated, network: data.neighbourhood };
   }
 
   async searchActors(search: string, first = 12): Promise<ActorCore[]> {

@@ -159,6 +159,14 @@ export interface Network {
   truncated: boolean;
 }
 
+/** The opening view (query `overview`): a network with the positions the server laid it out at. */
+export interface Overview extends Network {
+  positions: Array<{ id: string; x: number; y: number }>;
+  bounded: boolean;
+  totalActors: number;
+  totalRelationships: number;
+}
+
 export interface RelationshipTypeInfo {
   type: RelationshipType;
   label: string;

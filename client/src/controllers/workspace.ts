@@ -5,7 +5,7 @@
  */
 import { ApiError } from '../api/client.js';
 import type { NexusApi } from '../api/queries.js';
-import type { Confidence } from '../api/types.js';
+import type { Confidence, Network } from '../api/types.js';
 import type { ViewState } from '../model/url.js';
 import { backTo, expansionKey, push, redo, replay, undo, type History, type WorkspaceStep } from '../model/workspace.js';
 import type { Store } from '../state/store.js';
@@ -24,7 +24,7 @@ export class WorkspaceController {
   private readonly truncated = new Set<string>();
   private readonly pending = new Map<string, Promise<void>>();
 
-  constructor(private readonly d: { api: NexusApi; store: Store; onFetched: () => void; onError: (message: string) => void }) {}
+  constructor(private readonly d: { api: NexusApi; store: Store; onNeighbours?: (id: string, network: Network) => void; onFetched: () => void; onError: (message: string) => void }) {}
 
   history(): History {
     return { steps: this.d.store.get().ws ?? [], redo: this.redoStack };
@@ -101,6 +101,7 @@ export class WorkspaceController {
       .neighbours(step.id, { types: step.types, minConfidence: step.minConfidence, years: step.years })
       .then(
         (r) => {
+          this.d.onNeighbours?.(step.id, r.network);
           this.neighbours.set(key, r.ids);
           if (r.truncated) this.truncated.add(key);
         },

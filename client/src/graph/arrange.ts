@@ -6,9 +6,9 @@
  */
 import type cytoscape from 'cytoscape';
 import type { GraphView } from './view.js';
-import type { LayoutAnswer, LayoutRequest } from './layout-core.js';
-import { fontOf } from './labelling.js';
-import { estimateLabelWidth } from '../model/labels.js';
+import type { LayoutAnswer, LayoutRequest } from '../../../server/layout/layout-core.js';
+import { fontOf, labelWidthOf } from './labelling.js';
+import { actorBox } from '../../../server/layout/boxes.js';
 
 const ANIMATE_MS = 450;
 
@@ -68,9 +68,8 @@ export class Arranger {
         const n = cy.getElementById(id);
         const p = n.position();
         // room for the label under the node too, so names do not land on one another
-        const font = fontOf(n);
-        const w = Math.max(n.width(), estimateLabelWidth(String(n.data('label') ?? ''), font));
-        return { id, x: p.x, y: p.y, w, h: n.height() + 2 * (font * 1.3 + 4), pinned: this.pinned.has(id) };
+        const { w, h } = actorBox(n.width(), { width: labelWidthOf(n) }, fontOf(n));
+        return { id, x: p.x, y: p.y, w, h, pinned: this.pinned.has(id) };
       }),
       edges: [...edges].sort().map((id) => {
         const e = cy.getElementById(id);
@@ -82,7 +81,7 @@ export class Arranger {
   }
 
   private async compute(req: LayoutRequest): Promise<LayoutAnswer> {
-    if (typeof Worker === 'undefined') return (await import('./layout-core.js')).computeLayout(req);
+    if (typeof Worker === 'undefined') return (await import('../../../server/layout/layout-core.js')).computeLayout(req);
     this.worker ??= this.startWorker();
     const seq = ++this.seq;
     const answer = await new Promise<LayoutAnswer | Error>((resolve) => {

@@ -1,59 +1,93 @@
 /**
  * Label placement and framing for the graph view (part of the graph module, so it may use
- * cytoscape): which node labels to draw at the current zoom without overlaps, and the viewport
- * that frames a set of elements with their labels. The geometry itself is pure (model/labels.ts).
+ * cytoscape): which node labels to draw at the current zoom, and on which side of the node, so that
+ * no two overlap and none is shortened; and the viewport that frames a set of elements with their
+ * labels. Label widths are measured with the page's fonts; the geometry itself is pure
+ * (model/labels.ts).
  */
 import type cytoscape from 'cytoscape';
-import { estimateLabelWidth, frameViewport, FULL_LABELS_UP_TO, placeLabels, type FrameItem, type LabelCandidate } from '../model/labels.js';
+import { frameViewport, placeLabels, LABEL_SIDES, type FrameItem, type LabelCandidate, type LabelSide } from '../model/labels.js';
+import { estimateLabelWidth } from '../../../server/layout/boxes.js';
 
 /** Model font size of a node's label (as styled). */
 export function fontOf(n: cytoscape.NodeSingular): number {
   return parseFloat(String(n.style('font-size'))) || 11;
 }
 
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+const widths = new Map<string, number>();
+
+/** The label's width in model px at its model font, measured with the font it is drawn in. */
+export function labelWidthOf(n: cytoscape.NodeSingular): number {
+  const text = String(n.data('label') ?? '');
+  const size = fontOf(n);
+  const font = `${String(n.style('font-weight'))} ${size}px ${String(n.style('font-family'))}`;
+  const key = `${font}\u0000${text}`;
+  const known = widths.get(key);
+  if (known !== undefined) return known;
+  if (measureCtx === undefined) measureCtx = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
+  let w: number;
+  if (measureCtx) {
+    measureCtx.font = font;
+    w = measureCtx.measureText(text).width;
+  } else w = estimateLabelWidth(text, size);
+  widths.set(key, w);
+  return w;
+}
+
+const SIDE_CLASSES = LABEL_SIDES.filter((s) => s !== 'bottom').map((s) => `lbl-${s}`);
+
 /**
- * Draws only labels that are readable at this zoom and do not overlap one another: the selection,
- * the path and the hovered neighbourhood always, then by degree. Long labels are shortened only
- * when many actors are on screen.
+ * Draws the labels that are readable at this zoom and overlap no other label or actor: the
+ * selection, its neighbours, the path, the hovered neighbourhood — and every actor of a small result
+ * view (`labelAll`) — always (on a free side when there is one), then by degree.
  */
-export function placeNodeLabels(cy: cytoscape.Core, hubZoom: { far: number; near: number }): void {
+export function placeNodeLabels(cy: cytoscape.Core, hubZoom: { far: number; near: number }, labelAll: boolean): void {
   const zoom = cy.zoom();
   const nodes = cy.nodes().not('.hidden, .leaving');
-  const dense = nodes.length > FULL_LABELS_UP_TO;
-  const candidates: LabelCandidate[] = [];
+  // hubs' labels grow when zoomed out and shrink when zoomed in — not in a result view, where the
+  // layout planned room for every label at one size
   cy.startBatch();
   const hubs = cy.nodes('.big');
-  hubs.toggleClass('zin', zoom >= hubZoom.near);
-  hubs.toggleClass('zfar', zoom < hubZoom.far);
-  cy.nodes().toggleClass('fulllabel', !dense);
+  hubs.toggleClass('zin', !labelAll && zoom >= hubZoom.near);
+  hubs.toggleClass('zfar', !labelAll && zoom < hubZoom.far);
   cy.endBatch();
+  const candidates: LabelCandidate[] = [];
+  const forcedIds = new Set<string>();
+  const boxes: Array<{ id: string; x1: number; y1: number; x2: number; y2: number }> = [];
   nodes.forEach((n) => {
-    const forced = n.selected() || n.hasClass('path') || n.hasClass('hl') || n.hasClass('sel-end');
+    const p = n.renderedPosition();
+    const w = n.renderedWidth();
+    const h = n.renderedHeight();
+    boxes.push({ id: n.id(), x1: p.x - w / 2, x2: p.x + w / 2, y1: p.y - h / 2, y2: p.y + h / 2 });
+    const forced = labelAll || n.selected() || n.hasClass('path') || n.hasClass('hl') || n.hasClass('sel-end') || n.hasClass('sel-nb');
     const muted = n.hasClass('path-muted') || n.hasClass('faded') || n.hasClass('sel-muted');
     if (muted && !forced) return;
-    const p = n.renderedPosition();
-    const deg = Number(n.data('degree')) || 0;
+    if (forced) forcedIds.add(n.id());
     candidates.push({
       id: n.id(),
       x: p.x,
       y: p.y,
-      nodeHeight: n.renderedHeight(),
-      text: String(n.data('label') ?? ''),
+      nodeWidth: w,
+      nodeHeight: h,
+      widthPx: labelWidthOf(n) * zoom,
       fontPx: fontOf(n) * zoom,
-      priority: deg + (n.hasClass('big') ? 1000 : 0),
+      priority: (Number(n.data('degree')) || 0) + (n.hasClass('big') ? 1000 : 0),
       forced,
-      maxWidthPx: dense && !forced ? 120 * zoom : null,
     });
   });
-  const shown = placeLabels(candidates);
+  const shown = placeLabels(candidates, boxes);
   cy.batch(() => {
     nodes.forEach((n) => {
-      n.toggleClass('lbl-off', !shown.has(n.id()));
+      const side: LabelSide | undefined = shown.get(n.id());
+      n.toggleClass('lbl-off', side === undefined);
+      n.toggleClass('lbl-forced', side !== undefined && forcedIds.has(n.id()));
+      for (const c of SIDE_CLASSES) n.toggleClass(c, side !== undefined && c === `lbl-${side}`);
     });
   });
 }
 
-/** The viewport (zoom, pan) framing these elements and their labels with `pad` px to spare. */
+/** The viewport (zoom, pan) framing these elements and their (whole) labels with `pad` px to spare. */
 export function viewportFraming(
   cy: cytoscape.Core,
   eles: cytoscape.CollectionReturnValue,
@@ -61,12 +95,9 @@ export function viewportFraming(
   maxZoom: number,
 ): { zoom: number; pan: { x: number; y: number } } | null {
   const nodes = eles.nodes().union(eles.edges().connectedNodes()).nodes();
-  const few = nodes.length <= FULL_LABELS_UP_TO;
   const items: FrameItem[] = nodes.map((n) => {
     const p = n.position();
-    const font = fontOf(n);
-    const lw = estimateLabelWidth(String(n.data('label') ?? ''), font);
-    return { x: p.x, y: p.y, width: n.width(), height: n.height(), labelWidth: few ? lw : Math.min(lw, 120), labelHeight: font * 1.3 + 4 };
+    return { x: p.x, y: p.y, width: n.width(), height: n.height(), labelWidth: labelWidthOf(n), labelHeight: fontOf(n) * 1.3 + 4 };
   });
   return frameViewport(items, { width: cy.width(), height: cy.height() }, pad, { min: cy.minZoom(), max: maxZoom });
 }

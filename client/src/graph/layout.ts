@@ -3,7 +3,7 @@
  * every element of every year, and the renderer settings that keep big graphs responsive.
  */
 import type cytoscape from 'cytoscape';
-import { LAYOUT_SEED, withSeededMathRandom } from '../model/random.js';
+import { LAYOUT_SEED, withSeededMathRandom } from '../../../server/layout/random.js';
 
 /** Runs fcose with a fixed seed, so the same data always gets the same positions. */
 export function runSeededLayout(cy: cytoscape.Core, nodeCount: number): void {

@@ -1,5 +1,5 @@
 /** The re-layout worker: answers each LayoutRequest with computeLayout (the page stays responsive). */
-import { computeLayout, type LayoutRequest } from './layout-core.js';
+import { computeLayout, type LayoutRequest } from '../../../server/layout/layout-core.js';
 
 self.onmessage = (e: MessageEvent<{ seq: number; req: LayoutRequest }>) => {
   const { seq, req } = e.data;

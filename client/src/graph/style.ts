@@ -4,6 +4,7 @@
  * and the classes the view toggles (hidden, entering/leaving, highlight, path, compare, capacity).
  */
 import type { ActorKind, Capacity, Confidence, RelationshipType } from '../api/types.js';
+import { LABEL_FONT_PX, NODE_SIZE } from '../../../server/layout/boxes.js';
 import { CAPACITY_COLOURS, CHANGE_COLOURS, CONFIDENCE_LINES, KIND_STYLES, STAGE_COLOURS, STAGE_WIDTHS, typeColour, PARTLY_DATED_OPACITY, UNDATED_OPACITY, UNDATED_WIDTH_FACTOR } from '../model/colours.js';
 
 export interface StyleRule {
@@ -13,27 +14,30 @@ export interface StyleRule {
 
 export const TRANSITION_MS = 220;
 
+/** Node size by degree, as server/layout/boxes.ts plans for it. */
+const DIAMETER = `mapData(degree, 0, ${NODE_SIZE.degreeMax}, ${NODE_SIZE.min}, ${NODE_SIZE.max})`;
+
 export function buildStylesheet(relationshipTypes: readonly RelationshipType[]): StyleRule[] {
   const rules: StyleRule[] = [
     {
       selector: 'node',
       style: {
         label: 'data(label)',
-        'font-size': 11,
+        'font-size': LABEL_FONT_PX,
         'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
         color: '#1d2330',
         'text-valign': 'bottom',
         'text-margin-y': 3,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '120px',
+        // labels are never shortened: the view draws a whole label or none (graph/labelling.ts)
+        'text-wrap': 'none',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',
         'text-background-shape': 'roundrectangle',
         // big graphs only: the view's label placement (no overlaps) decides for the others
         'min-zoomed-font-size': 7,
-        width: 'mapData(degree, 0, 30, 16, 42)',
-        height: 'mapData(degree, 0, 30, 16, 42)',
+        width: DIAMETER,
+        height: DIAMETER,
         'border-width': 1.5,
         'border-color': '#ffffff',
         'background-color': '#888888',
@@ -93,12 +97,11 @@ export function buildStylesheet(relationshipTypes: readonly RelationshipType[]):
     // hover neighbourhood and selection
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.2 } },
     // the hubs' labels are boosted when zoomed out (readable at the default view), normal when zoomed in
-    { selector: 'node.big', style: { 'font-size': 18, 'font-weight': 'bold', 'text-max-width': '200px', 'z-index': 5 } },
-    { selector: 'node.big.zfar', style: { 'font-size': 24, 'text-max-width': '260px' } },
-    { selector: 'node.big.zin', style: { 'font-size': 12, 'text-max-width': '160px' } },
+    { selector: 'node.big', style: { 'font-size': 18, 'font-weight': 'bold', 'z-index': 5 } },
+    { selector: 'node.big.zfar', style: { 'font-size': 24 } },
+    { selector: 'node.big.zin', style: { 'font-size': 12 } },
     { selector: 'node.hl, node:selected, node.path, node.big, node.sel-end', style: { 'min-zoomed-font-size': 0 } },
     // few actors on screen, or the ones that matter: full labels, never shortened
-    { selector: 'node.fulllabel, node.hl, node:selected, node.path, node.sel-end', style: { 'text-wrap': 'none' } },
     { selector: 'node.hl', style: { 'border-color': '#1d2330', 'border-width': 2.5, 'font-weight': 'bold', 'z-index': 20 } },
     { selector: 'edge.hl', style: { opacity: 1, 'z-index': 20 } },
     { selector: 'node:selected', style: { 'border-color': '#111111', 'border-width': 4, 'overlay-opacity': 0, 'font-weight': 'bold' } },
@@ -136,6 +139,12 @@ export function buildStylesheet(relationshipTypes: readonly RelationshipType[]):
     { selector: '.nolabel', style: { label: '' } },
     // labels that would overlap a more important one, or on faded elements (the view's placement pass); last, so it wins
     { selector: 'node.lbl-off', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+    // the side graph/labelling.ts found free (below is the default)
+    { selector: 'node.lbl-top', style: { 'text-valign': 'top', 'text-margin-y': -3 } },
+    { selector: 'node.lbl-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': 3 } },
+    { selector: 'node.lbl-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-y': 0, 'text-margin-x': -3 } },
+    { selector: 'node.lbl-forced', style: { 'min-zoomed-font-size': 0 } },
+    { selector: 'node.sel-nb', style: { 'z-index': 15 } },
   );
   return rules;
 }

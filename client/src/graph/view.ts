@@ -1,7 +1,7 @@
 /**
  * The graph view: with layout.ts and labelling.ts, the ONLY module that imports cytoscape and
- * cytoscape-fcose. It lays out the union
- * of every element once (deterministic, seeded fcose), caches the positions, and afterwards only
+ * cytoscape-fcose. It takes the union of every element with the positions the server laid it out
+ * at (or lays it out once itself: deterministic, seeded fcose), and afterwards only
  * shows/hides and restyles in batches — positions never move when the year changes. It exposes
  * intent-level methods (show, highlightPath, focus, exportPng, fit) to the rest of the app.
  */
@@ -13,6 +13,7 @@ import type { GraphModel } from '../model/elements.js';
 import type { Visible } from '../model/visibility.js';
 import { buildStylesheet, TRANSITION_MS } from './style.js';
 import { placeNodeLabels, viewportFraming } from './labelling.js';
+import { LABEL_ALL_UP_TO } from '../model/labels.js';
 import { runSeededLayout, tuneForSize } from './layout.js';
 
 cytoscape.use(fcose);
@@ -42,6 +43,7 @@ export class GraphView {
   /** Zooms at which the hubs' labels change size (style.ts `.big.zfar`, `.big`, `.big.zin`): about 9–12 px on screen. */
   private static readonly HUB_ZOOM = { far: 0.55, near: 0.9 };
   lastLayoutMs = 0;
+  private labelAll = false;
 
   constructor(container: HTMLElement, private readonly options: GraphViewOptions) {
     this.large = options.largeThreshold ?? 1500;
@@ -88,7 +90,16 @@ export class GraphView {
    */
   placeLabels(): void {
     if (this.cy.elements().length > this.large) return;
-    placeNodeLabels(this.cy, GraphView.HUB_ZOOM);
+    placeNodeLabels(this.cy, GraphView.HUB_ZOOM, this.labelAll && this.visible.nodes.size <= LABEL_ALL_UP_TO);
+  }
+
+  /** A result view (focus, filters, workspace): label every visible actor when there are few. */
+  setLabelAll(on: boolean): void {
+    if (this.labelAll === on) return;
+    this.labelAll = on;
+    // one label size from now on, so a re-layout plans room for the labels as they will be drawn
+    if (on) this.cy.nodes('.big').removeClass('zfar zin');
+    this.scheduleLabels();
   }
 
   /** Zoom and pan so these nodes (and edges' ends) fit with their labels, `pad` px to spare. */
@@ -102,32 +113,62 @@ export class GraphView {
     }
   }
 
-  /** Replaces the elements, runs the one layout (unless positions are given) and hides everything. */
+  /**
+   * Replaces the elements, hidden until shown. With positions (laid out on the server) nothing is
+   * laid out here; without them the one seeded layout runs first. The caller frames the view.
+   */
   load(model: GraphModel, positions?: ReadonlyMap<string, { x: number; y: number }>): { layoutMs: number } {
     const cy = this.cy;
     const total = model.nodes.length + model.edges.length;
     const large = total > this.large;
+    const placed = positions !== undefined && positions.size > 0;
+    // placed: born hidden, so each element's style is worked out once, not again when it is hidden
+    const hide = (classes: string | undefined) => (placed ? `${classes ?? ''} hidden` : (classes ?? ''));
     cy.startBatch();
     cy.elements().remove();
     cy.add([
       ...model.nodes.map((n, i) => ({
         group: 'nodes' as const,
         data: { ...n.data },
-        classes: n.classes ?? '',
+        classes: hide(n.classes),
         // a spread-out start (a circle) until the layout runs, so no two nodes coincide
         position: positions?.get(n.data.id) ?? n.position ?? { x: 400 * Math.cos(i), y: 400 * Math.sin(i) + i * 0.01 },
       })),
-      ...model.edges.map((e) => ({ group: 'edges' as const, data: { ...e.data }, classes: e.classes ?? '' })),
+      ...model.edges.map((e) => ({ group: 'edges' as const, data: { ...e.data }, classes: hide(e.classes) })),
     ]);
     cy.endBatch();
     tuneForSize(cy, large);
     const t0 = performance.now();
-    if (!positions || positions.size === 0) runSeededLayout(cy, model.nodes.length);
+    if (!placed) {
+      runSeededLayout(cy, model.nodes.length);
+      cy.batch(() => cy.elements().addClass('hidden'));
+    }
     this.lastLayoutMs = performance.now() - t0;
-    cy.batch(() => cy.elements().addClass('hidden'));
     this.visible = { nodes: new Set(), edges: new Set() };
-    cy.fit(undefined, 30);
     return { layoutMs: this.lastLayoutMs };
+  }
+
+  /**
+   * Adds actors and links the model gained (hidden until shown): new actors around `near` (the
+   * actor they were reached from) or the view's centre, so a re-layout can arrange them; actors
+   * whose degree changed are resized.
+   */
+  grow(added: { nodes: GraphModel['nodes']; edges: GraphModel['edges']; regrown: string[] }, near: string | null, degreeOf: (id: string) => number): void {
+    const cy = this.cy;
+    const centre = near && cy.getElementById(near).nonempty() ? cy.getElementById(near).position() : { x: (cy.width() / 2 - cy.pan().x) / cy.zoom(), y: (cy.height() / 2 - cy.pan().y) / cy.zoom() };
+    const count = Math.max(1, added.nodes.length);
+    cy.batch(() => {
+      cy.add([
+        ...added.nodes.map((n, i) => ({
+          group: 'nodes' as const,
+          data: { ...n.data },
+          classes: `${n.classes ?? ''} hidden`,
+          position: { x: centre.x + 120 * Math.cos((2 * Math.PI * i) / count), y: centre.y + 120 * Math.sin((2 * Math.PI * i) / count) },
+        })),
+        ...added.edges.map((e) => ({ group: 'edges' as const, data: { ...e.data }, classes: `${e.classes ?? ''} hidden` })),
+      ]);
+      for (const id of added.regrown) cy.getElementById(id).data('degree', degreeOf(id));
+    });
   }
 
   /** A collection from an array of elements (Cytoscape accepts it; the typings do not say so). */
@@ -261,11 +302,13 @@ export class GraphView {
     const cy = this.cy;
     cy.batch(() => {
       cy.elements().unselect();
-      cy.elements().removeClass('sel-muted sel-end');
+      cy.elements().removeClass('sel-muted sel-end sel-nb');
       if (!sel) return;
       const el = cy.getElementById(sel.id);
       if (el.empty()) return;
       el.select();
+      // an actor's neighbours in view are always labelled with it
+      if (el.isNode()) el.neighborhood('node').addClass('sel-nb');
       if (el.isEdge()) {
         const ends = el.connectedNodes();
         ends.addClass('sel-end');
@@ -350,6 +393,17 @@ export class GraphView {
   }
 
   /** Ids of the nodes whose labels are drawn (for tests). */
+  /** The drawn labels' boxes as Cytoscape measures them (model coordinates), for tests. */
+  labelBoxes(): Array<{ id: string; x1: number; y1: number; x2: number; y2: number }> {
+    return this.cy
+      .nodes()
+      .not('.hidden, .leaving, .lbl-off')
+      .map((n) => {
+        const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as cytoscape.BoundingBoxOptions);
+        return { id: n.id(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+      });
+  }
+
   labelledIds(): string[] {
     return this.cy.nodes().not('.hidden, .leaving, .lbl-off').map((n) => n.id());
   }

@@ -154,3 +154,36 @@ export function buildGraphModel(network: Pick<Network, 'nodes' | 'edges'>, types
   for (const n of hubs) if (n.data.degree >= 4) n.classes = 'big';
   return { nodes: list, edges: [...edges.values()] };
 }
+
+/**
+ * Adds what a network brings that the model lacks (a search result or an expansion's neighbours on
+ * a dataset too big to load whole): new actors, and new relationships whose two actors are known.
+ * The model's arrays grow in place (so every view of it sees them) and the actors the new links touch
+ * gain degree. Returns what was added and the actors whose degree changed.
+ */
+export function growModel(model: GraphModel, network: Pick<Network, 'nodes' | 'edges'>, types: readonly RelationshipTypeInfo[]): { nodes: NodeDescriptor[]; edges: EdgeDescriptor[]; regrown: string[] } {
+  const stageOf = stageOrderLookup(types);
+  const nodes = new Map(model.nodes.map((n) => [n.data.id, n]));
+  const known = new Set(model.edges.map((e) => e.data.id));
+  const added = { nodes: [] as NodeDescriptor[], edges: [] as EdgeDescriptor[] };
+  for (const actor of network.nodes) {
+    if (nodes.has(actor.id)) continue;
+    const n = nodeFromActor(actor);
+    nodes.set(actor.id, n);
+    added.nodes.push(n);
+  }
+  const regrown = new Set<string>();
+  for (const rel of network.edges) {
+    if (known.has(rel.id) || !nodes.has(rel.source.id) || !nodes.has(rel.target.id)) continue;
+    known.add(rel.id);
+    const e = edgeFromRelationship(rel, stageOf);
+    added.edges.push(e);
+    for (const id of new Set([rel.source.id, rel.target.id])) {
+      nodes.get(id)!.data.degree++;
+      regrown.add(id);
+    }
+  }
+  model.nodes.push(...added.nodes);
+  model.edges.push(...added.edges);
+  return { ...added, regrown: [...regrown] };
+}

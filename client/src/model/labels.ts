@@ -1,35 +1,30 @@
 /**
- * Label placement and framing, pure (no Cytoscape): which node labels to draw so that none overlap
- * (a greedy pass, best-connected first, the selection and path always), and the zoom and pan that
- * frame a set of nodes with their labels inside the viewport.
+ * Label placement and framing, pure (no Cytoscape): which node labels to draw, and on which side of
+ * their node, so that none overlaps another label or actor and none is shortened (a greedy pass, the
+ * selection, its neighbours and the path always, then best-connected first), and the zoom and pan
+ * that frame a set of nodes with their labels inside the viewport.
  */
 
 /** Below this rendered font size (px) a label is not drawn (unless forced). */
 export const MIN_LABEL_PX = 7;
-/** Up to this many actors on screen, labels are drawn in full; above it long labels are shortened. */
-export const FULL_LABELS_UP_TO = 40;
-/** Average glyph width as a share of the font size (system sans-serif, mixed case). */
-const GLYPH = 0.6;
-
-export function estimateLabelWidth(text: string, fontPx: number): number {
-  return text.length * fontPx * GLYPH;
-}
+/** A result view (focus, filters, workspace) of at most this many actors labels every one of them. */
+export const LABEL_ALL_UP_TO = 200;
 
 export interface LabelCandidate {
   id: string;
-  /** Rendered position of the node's centre and its rendered height (the label sits below). */
+  /** Rendered position of the node's centre and its rendered size. */
   x: number;
   y: number;
+  nodeWidth: number;
   nodeHeight: number;
-  text: string;
+  /** Rendered width of the whole label (never shortened). */
+  widthPx: number;
   /** Rendered font size in px. */
   fontPx: number;
   /** Higher first. */
   priority: number;
-  /** Always drawn (selection, path, hover): placed first, never dropped. */
+  /** Always drawn (selection, its neighbours, path, focus, filter results): placed first, never dropped. */
   forced: boolean;
-  /** Rendered maximum width when labels are shortened (ellipsis), or null for the full label. */
-  maxWidthPx: number | null;
 }
 
 export interface Box {
@@ -39,33 +34,64 @@ export interface Box {
   y2: number;
 }
 
-export function labelBox(c: LabelCandidate): Box {
-  const full = estimateLabelWidth(c.text, c.fontPx);
-  const w = c.maxWidthPx === null ? full : Math.min(full, c.maxWidthPx);
-  const top = c.y + c.nodeHeight / 2 + 2;
-  return { x1: c.x - w / 2 - 3, x2: c.x + w / 2 + 3, y1: top, y2: top + c.fontPx * 1.3 + 2 };
+/** Where a label sits around its node: below first, then above, right, left. */
+export const LABEL_SIDES = ['bottom', 'top', 'right', 'left'] as const;
+export type LabelSide = (typeof LABEL_SIDES)[number];
+/**
+ * Room a label takes around its text, as shares of its font size (so it scales with the zoom, as
+ * the drawn label does) and such that the planned box holds the label as drawn: the style's 3 px
+ * margin from the node less the 2 px background padding and anti-aliasing (a drawn label starts
+ * about a pixel inside its node, which is allowed: GAP < 0), and the padding either side.
+ */
+const GAP = -0.18;
+const PAD_X = 0.45;
+const PAD_Y = 0.36;
+
+export function labelBox(c: LabelCandidate, side: LabelSide = 'bottom'): Box {
+  const gap = GAP * c.fontPx;
+  const w = c.widthPx + 2 * PAD_X * c.fontPx;
+  const h = c.fontPx * (1.25 + 2 * PAD_Y);
+  if (side === 'bottom' || side === 'top') {
+    const y1 = side === 'bottom' ? c.y + c.nodeHeight / 2 + gap : c.y - c.nodeHeight / 2 - gap - h;
+    return { x1: c.x - w / 2, x2: c.x + w / 2, y1, y2: y1 + h };
+  }
+  const x1 = side === 'right' ? c.x + c.nodeWidth / 2 + gap : c.x - c.nodeWidth / 2 - gap - w;
+  return { x1, x2: x1 + w, y1: c.y - h / 2, y2: c.y + h / 2 };
 }
 
-function overlaps(a: Box, b: Box): boolean {
+export function boxesOverlap(a: Box, b: Box): boolean {
   return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 }
 
 /**
- * Greedy placement: forced labels first, then by priority (ties by id, so it is deterministic);
- * a label is drawn only if it is big enough to read and overlaps no label already drawn.
- * Returns the ids whose labels are drawn.
+ * Greedy placement: forced labels first, then by priority (ties by id, so it is deterministic).
+ * Each label takes the first side (below, above, right, left) where it overlaps no label already
+ * drawn and no other actor, else the first side free of labels (a forced label stays below while
+ * that is free of labels); a label that is too small to read,
+ * or finds no side free of labels, is not drawn — unless it is forced (then below). Labels are
+ * never shortened. Returns the side of each drawn label.
  */
-export function placeLabels(candidates: readonly LabelCandidate[], minPx = MIN_LABEL_PX): Set<string> {
+export function placeLabels(candidates: readonly LabelCandidate[], nodes: ReadonlyArray<Box & { id: string }> = [], minPx = MIN_LABEL_PX): Map<string, LabelSide> {
   const order = [...candidates].sort((a, b) => Number(b.forced) - Number(a.forced) || b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const placed: Box[] = [];
-  const shown = new Set<string>();
+  const shown = new Map<string, LabelSide>();
+  const freeOfLabels = (box: Box) => !placed.some((p) => boxesOverlap(p, box));
+  const freeOfNodes = (box: Box, own: string) => !nodes.some((n) => n.id !== own && boxesOverlap(n, box));
   for (const c of order) {
-    if (c.text.length === 0) continue;
+    if (c.widthPx <= 0) continue;
     if (!c.forced && c.fontPx < minPx) continue;
-    const box = labelBox(c);
-    if (!c.forced && placed.some((p) => overlaps(p, box))) continue;
-    placed.push(box);
-    shown.add(c.id);
+    // a forced label keeps its place below while no label is there (a result view's layout made room
+    // for it there), so it does not take a neighbour's place
+    let side: LabelSide | undefined = c.forced && freeOfLabels(labelBox(c, 'bottom')) ? 'bottom' : undefined;
+    side ??= LABEL_SIDES.find((s) => {
+      const box = labelBox(c, s);
+      return freeOfLabels(box) && freeOfNodes(box, c.id);
+    });
+    side ??= LABEL_SIDES.find((s) => freeOfLabels(labelBox(c, s)));
+    if (side === undefined && c.forced) side = 'bottom';
+    if (side === undefined) continue;
+    placed.push(labelBox(c, side));
+    shown.set(c.id, side);
   }
   return shown;
 }

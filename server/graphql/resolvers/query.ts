@@ -59,6 +59,7 @@ export const queryResolvers = {
   relationships: async (_, { filter, first, after }, { service }) => connection(await service.relationships(filter, first, after)),
   paths: (_, args, { service }) => service.paths(args),
   network: (_, args, ctx) => primed(ctx, ctx.service.network(args)),
+  overview: (_, __, ctx) => primed(ctx, ctx.service.overview()),
   neighbourhood: (_, args, ctx) => primed(ctx, ctx.service.neighbourhood(args)),
   timeline: (_, __, { service }) => service.timeline(),
   dyad: (_, { a, b }, { service }) => service.dyad(a, b),

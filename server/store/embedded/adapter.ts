@@ -14,6 +14,7 @@ import type {
   GraphStore,
   Neighbourhood,
   NeighbourhoodQuery,
+  OverviewQuery,
   NetworkDiff,
   PageRequest,
   PageResult,
@@ -34,7 +35,7 @@ import { checkIntegrity } from '../../dataset/integrity.js';
 import { SeedValidationError } from '../../domain/errors.js';
 import { findIndexPaths } from './paths.js';
 import { STAGE_TYPE_CODES } from './graph-index.js';
-import { indexList, indexNeighbourhood, indexSnapshot, indexValidIn } from './queries.js';
+import { indexList, indexNeighbourhood, indexOverview, indexSnapshot, indexValidIn } from './queries.js';
 
 export interface EmbeddedStoreOptions {
   /** Where writes are persisted; null keeps everything in memory (tests). */
@@ -196,6 +197,11 @@ export class EmbeddedStore implements GraphStore {
 
   async snapshot(query: SnapshotQuery): Promise<Snapshot> {
     const { edges, actors, truncated } = indexSnapshot(this.state.index, query);
+    return { actors: this.actorsAt(actors), relationships: this.relsAt(edges), truncated };
+  }
+
+  async overview(query: OverviewQuery): Promise<Snapshot> {
+    const { edges, actors, truncated } = indexOverview(this.state.index, query);
     return { actors: this.actorsAt(actors), relationships: this.relsAt(edges), truncated };
   }
 

@@ -5,7 +5,8 @@
  */
 import { ACTOR_KINDS } from '../../domain/vocabulary.js';
 import type { DayRange } from '../../domain/time.js';
-import type { NeighbourhoodQuery, RelationshipFilter, SnapshotQuery } from '../port.js';
+import type { NeighbourhoodQuery, OverviewQuery, RelationshipFilter, SnapshotQuery } from '../port.js';
+import { compareIds } from '../records.js';
 import { Budget } from './budget.js';
 import type { EdgeFilter, GraphIndex } from './graph-index.js';
 
@@ -70,6 +71,35 @@ export function indexSnapshot(g: GraphIndex, q: SnapshotQuery): { edges: number[
   }
   g.scratch.give(seen);
   return { edges, actors: actors.sort((a, b) => a - b), truncated };
+}
+
+/** The best-connected actors (relationship ends, each relationship once, then id) and the surest relationships among them. */
+export function indexOverview(g: GraphIndex, q: OverviewQuery): { edges: number[]; actors: number[]; truncated: boolean } {
+  const n = g.actorIds.length;
+  const degree = new Int32Array(n);
+  for (let e = 0; e < g.src.length; e += 1) {
+    const s = g.src[e] as number;
+    const d = g.dst[e] as number;
+    degree[s] = (degree[s] as number) + 1;
+    if (d !== s) degree[d] = (degree[d] as number) + 1;
+  }
+  const ranked = Array.from({ length: n }, (_, v) => v).sort((a, b) => (degree[b] as number) - (degree[a] as number) || compareIds(g.actorIds[a] as string, g.actorIds[b] as string));
+  const top = ranked.slice(0, q.maxActors);
+  const inTop = g.scratch.actorMarks();
+  for (const v of top) inTop[v] = 1;
+  const edges: number[] = [];
+  let truncated = n > q.maxActors;
+  for (const e of g.priority) {
+    if (inTop[g.src[e] as number] !== 1 || inTop[g.dst[e] as number] !== 1) continue;
+    if (edges.length === q.maxRelationships) {
+      truncated = true;
+      break;
+    }
+    edges.push(e);
+  }
+  g.scratch.give(inTop);
+  edges.sort((a, b) => (g.contractOf[a] as number) - (g.contractOf[b] as number));
+  return { edges, actors: top.sort((a, b) => a - b), truncated };
 }
 
 /** Matching relationships in contract order, one page of them, and how many matched. */

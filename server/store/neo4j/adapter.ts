@@ -22,6 +22,7 @@ import type {
   GraphStore,
   Neighbourhood,
   NeighbourhoodQuery,
+  OverviewQuery,
   NetworkDiff,
   PageRequest,
   PageResult,
@@ -253,6 +254,19 @@ export class Neo4jStore implements GraphStore {
       });
       const relationships = ((record?.get('items') ?? []) as Props[]).map(relationshipFromProps).sort(compareRelationships);
       const actorIds = unique(relationships.flatMap((r) => [r.source, r.target])).sort(compareIds);
+      return { actors: await this.actorsIn(tx, actorIds), relationships, truncated: record?.get('truncated') === true };
+    });
+  }
+
+  async overview(query: OverviewQuery): Promise<Snapshot> {
+    return this.read(async (tx) => {
+      const [record] = await this.queries.run(tx, 'overview', {
+        types: [...NEO4J_RELATIONSHIP_TYPES],
+        maxActors: countParam(query.maxActors),
+        maxRelationships: countParam(query.maxRelationships),
+      });
+      const relationships = ((record?.get('items') ?? []) as Props[]).map(relationshipFromProps).sort(compareRelationships);
+      const actorIds = ((record?.get('actorIds') ?? []) as string[]).slice().sort(compareIds);
       return { actors: await this.actorsIn(tx, actorIds), relationships, truncated: record?.get('truncated') === true };
     });
   }

@@ -37,6 +37,7 @@ export const QUERIES = {
   listRelationships: { file: 'list-relationships.cypher', params: [...F, 'offset', 'limit'] },
   listIncidentRelationships: { file: 'list-incident-relationships.cypher', params: ['actorIds', ...F, 'offset', 'limit'] },
   snapshotRelationships: { file: 'snapshot-relationships.cypher', params: [...F, 'kinds', 'limit'] },
+  overview: { file: 'overview.cypher', params: ['types', 'maxActors', 'maxRelationships'] },
   neighbourhood: { file: 'neighbourhood.cypher', params: ['center', 'depth', 'maxActors', ...F] },
   pathsShortest: { file: 'paths-shortest.cypher', params: [...PATH] },
   pathsSimple: { file: 'paths-simple.cypher', params: [...PATH, 'temporal', 'maxGap', 'minDay', 'maxDay'] },

@@ -8,7 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { ActorRecord, Claim, Dataset, RelationshipRecord, Source } from '../../../server/domain/schemas.js';
 import { ACTOR_KINDS, CONFIDENCE_GRADES, RELATIONSHIP_TYPES, type ActorKind, type RelationshipType } from '../../../server/domain/vocabulary.js';
-import { seededRandom } from '../../../client/src/model/random.js';
+import { seededRandom } from '../../../server/layout/random.js';
 
 export type Shape = 'uniform' | 'hubs';
 

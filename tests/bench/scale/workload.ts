@@ -6,7 +6,7 @@
 import type { DiffQuery, NeighbourhoodQuery, PathQuery, SnapshotQuery } from '../../../server/store/port.js';
 import { CONNECTING_TYPES } from '../../../server/domain/vocabulary.js';
 import { yearRange } from '../../../server/domain/time.js';
-import { seededRandom } from '../../../client/src/model/random.js';
+import { seededRandom } from '../../../server/layout/random.js';
 
 export const RUNS = 200;
 const BUDGET_MS = 1500;

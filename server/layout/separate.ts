@@ -56,9 +56,16 @@ export function violations(boxes: readonly Box[], segments: readonly Segment[], 
     const a = at.get(s.source);
     const b = at.get(s.target);
     if (!a || !b || a === b) continue;
+    const minX = Math.min(a.x, b.x);
+    const maxX = Math.max(a.x, b.x);
+    const minY = Math.min(a.y, b.y);
+    const maxY = Math.max(a.y, b.y);
     for (const n of boxes) {
       if (n === a || n === b) continue;
-      if (toSegment(n.x, n.y, a.x, a.y, b.x, b.y).d < Math.max(n.hw, n.hh) + margin / 2) crossings.push({ node: n.id, source: s.source, target: s.target });
+      const r = Math.max(n.hw, n.hh) + margin / 2;
+      // outside the segment's bounding box grown by the actor's radius: too far to touch it
+      if (n.x < minX - r || n.x > maxX + r || n.y < minY - r || n.y > maxY + r) continue;
+      if (toSegment(n.x, n.y, a.x, a.y, b.x, b.y).d < r) crossings.push({ node: n.id, source: s.source, target: s.target });
     }
   }
   return { overlaps, crossings };

@@ -6,15 +6,31 @@
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { LAYOUT_SEED, withSeededMathRandom } from '../model/random.js';
-import { separate, type Box, type Violations } from '../model/separate.js';
+import { LAYOUT_SEED, withSeededMathRandom } from './random.js';
+import { separate, type Box, type Violations } from './separate.js';
 
 cytoscape.use(fcose);
 
 export interface LayoutRequest {
   nodes: Array<{ id: string; x: number; y: number; w: number; h: number; pinned: boolean }>;
   edges: Array<{ id: string; source: string; target: string }>;
+  /**
+   * 'part' (default): a visible subgraph — a hub's links get longer so its neighbours have room.
+   * 'whole': a whole network's overview — uniform link lengths, compact enough that the
+   * best-connected actors' labels are readable when it is framed.
+   */
+  spread?: 'part' | 'whole';
 }
+
+const SPREAD = {
+  part: {
+    idealEdgeLength: (edge: cytoscape.EdgeSingular) => Math.min(300, 80 + 4 * Math.max(edge.source().degree(false), edge.target().degree(false))),
+    nodeRepulsion: 30000,
+    nodeSeparation: 100,
+    numIter: 1500,
+  },
+  whole: { idealEdgeLength: () => 110, nodeRepulsion: 25000, nodeSeparation: 90, numIter: 1000 },
+} as const;
 
 export interface LayoutAnswer {
   positions: Record<string, { x: number; y: number }>;
@@ -34,6 +50,7 @@ export function computeLayout(req: LayoutRequest): LayoutAnswer {
     ],
   });
   const fixed = req.nodes.filter((n) => n.pinned).map((n) => ({ nodeId: n.id, position: { x: n.x, y: n.y } }));
+  const spread = SPREAD[req.spread ?? 'part'];
   withSeededMathRandom(LAYOUT_SEED, () => {
     if (req.nodes.length > 1) {
       cy.layout({
@@ -44,11 +61,10 @@ export function computeLayout(req: LayoutRequest): LayoutAnswer {
         animate: false,
         fit: false,
         nodeDimensionsIncludeLabels: false,
-        // links of well-connected actors get longer, so a hub's neighbours have room around it
-        idealEdgeLength: (edge: cytoscape.EdgeSingular) => Math.min(300, 80 + 4 * Math.max(edge.source().degree(false), edge.target().degree(false))),
-        nodeRepulsion: () => 30000,
-        nodeSeparation: 100,
-        numIter: 1500,
+        idealEdgeLength: spread.idealEdgeLength,
+        nodeRepulsion: () => spread.nodeRepulsion,
+        nodeSeparation: spread.nodeSeparation,
+        numIter: spread.numIter,
         packComponents: true,
         tile: true,
         ...(fixed.length ? { fixedNodeConstraint: fixed } : {}),

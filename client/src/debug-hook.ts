@@ -1,0 +1,45 @@
+/**
+ * What the end-to-end tests and benchmarks read of the running explorer (window.__nexus): the
+ * state, what is drawn and labelled, and promises for work that finishes later.
+ */
+import type { Arranger } from './graph/arrange.js';
+import type { ViewState } from './model/url.js';
+
+export interface DebugHook {
+  ready: boolean;
+  state(): ViewState;
+  shown(): { nodes: string[]; edges: string[] };
+  rendered(): { nodes: number; edges: number };
+  pathIds(): { nodes: string[]; edges: string[] };
+  /** Where an actor is drawn and the graph's size (for "a shared selection is centred"). */
+  placement(id: string): { x: number; y: number; width: number; height: number } | null;
+  /** Whether these actors' drawn labels lie inside the graph's viewport. */
+  labelsInside(ids: string[]): boolean;
+  /** Actors whose labels are drawn, and their label boxes as drawn (model coordinates). */
+  labelled(): string[];
+  labelBoxes(): Array<{ id: string; x1: number; y1: number; x2: number; y2: number }>;
+  playing(): boolean;
+  lastShowMs: number;
+  layoutMs: number;
+  pathsLoaded: number;
+  /** The table view's rows now (its tab, filter and order), and the last CSV export finishing. */
+  tableRows(): { kind: 'actors' | 'relationships'; ids: string[] } | null;
+  csvExported(): Promise<void>;
+  /** The last PNG, SVG or JSON export finishing. */
+  exported(): Promise<void>;
+  /** Every workspace expansion asked for so far has its answer (and the view is redrawn). */
+  workspaceSettled(): Promise<void>;
+  /** The last re-layout has moved the actors; the visible boxes and links; the pinned actors. */
+  layoutSettled(): Promise<unknown>;
+  geometry(): ReturnType<Arranger['geometry']>;
+  pinned(): string[];
+  /** What was drawn for each year shown in year mode (so a test can check a whole playback). */
+  shownByYear: Record<number, { nodes: string[]; edges: string[] }>;
+}
+
+declare global {
+  interface Window {
+    __nexus?: DebugHook;
+  }
+}
+
