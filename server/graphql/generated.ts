@@ -166,6 +166,7 @@ export interface QueryArgs {
   overview: Record<string, never>;
   neighbourhood: QueryNeighbourhoodArgs;
   timeline: Record<string, never>;
+  timeSpan: Record<string, never>;
   dyad: QueryDyadArgs;
   diff: QueryDiffArgs;
   stateCapacity: QueryStateCapacityArgs;

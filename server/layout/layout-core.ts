@@ -50,7 +50,8 @@ export function computeLayout(req: LayoutRequest): LayoutAnswer {
     ],
   });
   const fixed = req.nodes.filter((n) => n.pinned).map((n) => ({ nodeId: n.id, position: { x: n.x, y: n.y } }));
-  const spread = SPREAD[req.spread ?? 'part'];
+  const spreadName = req.spread ?? 'part';
+  const spread = SPREAD[spreadName];
   withSeededMathRandom(LAYOUT_SEED, () => {
     if (req.nodes.length > 1) {
       cy.layout({
@@ -75,7 +76,8 @@ export function computeLayout(req: LayoutRequest): LayoutAnswer {
     const p = n.pinned ? { x: n.x, y: n.y } : cy.getElementById(n.id).position();
     return { id: n.id, x: p.x, y: p.y, hw: n.w / 2, hh: n.h / 2, pinned: n.pinned };
   });
-  const left = separate(boxes, req.edges, 200);
+  // a whole network's overview: overlaps only (links through actors are fixed where a part is re-laid out)
+  const left = separate(boxes, spreadName === 'whole' ? [] : req.edges, 200);
   cy.destroy();
   return { positions: Object.fromEntries(boxes.map((b) => [b.id, { x: b.x, y: b.y }])), left, ms: performance.now() - t0 };
 }

@@ -8,7 +8,7 @@ import type { Actor, Relationship } from '../domain/derive.js';
 import type { CapacityAssessment, Figure, NexusEvent, Source } from '../domain/schemas.js';
 import { NotFoundError, BadInputError } from '../domain/errors.js';
 import { stagePeriods, type StagePeriod } from '../domain/stages.js';
-import { intervalRange, yearRange } from '../domain/time.js';
+import { dayToIso, intervalRange, yearOf, yearRange } from '../domain/time.js';
 import { ACTOR_KINDS, CONNECTING_TYPES } from '../domain/vocabulary.js';
 import { MAX_PATH_HOPS as MAX_HOPS, type Direction, type GraphStore, type NetworkDiff, type PageResult, type PathMode, type PathResult, type RelationshipFilter, type SourceWithCount } from '../store/port.js';
 import { compareIds } from '../store/records.js';
@@ -224,6 +224,12 @@ export class NexusService {
       this.store.listEvents({}),
     ]);
     return buildTimeline(actors.items, rels.items, events);
+  }
+
+  /** The years the data spans (one store call; the timeline computes the same ends from every record). */
+  async timeSpan(): Promise<{ fromYear: number; toYear: number } | null> {
+    const span = await this.store.timeSpan();
+    return span ? { fromYear: yearOf(dayToIso(span.start)), toYear: yearOf(dayToIso(span.end)) } : null;
   }
 
   async dyad(a: string, b: string): Promise<DyadAnswer> {

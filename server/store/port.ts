@@ -223,6 +223,8 @@ export interface GraphStore {
   snapshot(query: SnapshotQuery): Promise<Snapshot>;
   /** An actor's ego network. */
   neighbourhood(query: NeighbourhoodQuery): Promise<Neighbourhood>;
+  /** The first and last day any actor (lifespan) or relationship (validity) is known to exist; null when empty. */
+  timeSpan(): Promise<DayRange | null>;
   /** The best-connected actors and the relationships among them; truncated when there is more. */
   overview(query: OverviewQuery): Promise<Snapshot>;
   /** Paths between two actors. */

@@ -184,6 +184,14 @@ export function runApiQueries(store: TestStore): void {
     });
   });
 
+  describe('the years the data spans', () => {
+    it('timeSpan gives the same first and last year as the whole timeline', async () => {
+      const { body } = await gql<{ timeSpan: { fromYear: number; toYear: number }; timeline: { minYear: number; maxYear: number } }>(server.url, '{ timeSpan { fromYear toYear } timeline { minYear maxYear } }');
+      expect(body.data!.timeSpan).toEqual({ fromYear: body.data!.timeline.minYear, toYear: body.data!.timeline.maxYear });
+      expect(body.data!.timeSpan.fromYear).toBeLessThan(1991);
+    });
+  });
+
   describe('the network over time', () => {
     it('shows a relationship that ended in 2001 in 1999 but not in 2005', async () => {
       const q = 'query ($at: Int) { network(at: $at) { truncated nodes { id } edges { id source { id } target { id } } } }';

@@ -37,6 +37,11 @@ describe('the explorer’s startup and details requests', () => {
     const { query, variables } = await record((api) => api.overview());
     check(query, variables);
   });
+  it('the time bar’s years and events fit, and do not ask for the timeline’s every change', async () => {
+    const { query, variables } = await record((api) => api.timeline());
+    expect(query).not.toMatch(/changes/);
+    check(query, variables);
+  });
   it('the whole-network load fits the default cost budget', async () => {
     const { query, variables } = await record((api) => api.network({ limit: UNION_LIMIT }));
     check(query, variables);

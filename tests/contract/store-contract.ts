@@ -136,6 +136,15 @@ export function runStoreContract(label: string, open: () => Promise<GraphStore>)
         expect(ids(groups.relationships).sort()).toEqual(['r-ab', 'r-bc', 'r-cd', 'r-de']);
       });
 
+      it('knows the first and last day of its data: every lifespan and validity lies inside, and both ends are reached', async () => {
+        const span = await store.timeSpan();
+        const actors = (await store.searchActors({}, ALL)).items;
+        const rels = (await store.listRelationships({}, ALL)).items;
+        const starts = [...actors.map((a) => a.span.from.day), ...rels.map((r) => r.validity.from.day)];
+        const ends = [...actors.map((a) => a.span.to.day), ...rels.map((r) => r.validity.to.day)];
+        expect(span).toEqual({ start: Math.min(...starts), end: Math.max(...ends) });
+      });
+
       it('opens a big network on its best-connected actors and the surest relationships among them', async () => {
         // degrees: a 6, b 4, c 3, d 3 (c before d by id), e 2, r1 2, f 1, s 1
         const top3 = await store.overview({ maxActors: 3, maxRelationships: 100 });

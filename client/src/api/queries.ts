@@ -18,6 +18,7 @@ import type {
   RelationshipType,
   StateCapacityTable,
   Timeline,
+  TimelineEvent,
   Vocabulary,
   YearWindow,
 } from './types.js';
@@ -74,11 +75,21 @@ export class NexusApi {
     }`);
   }
 
+  /**
+   * The years the data spans and its dated events by year (what the time bar and the timeline view
+   * need): `timeSpan` and `events`, cheap at any size — not the API's `timeline`, which lists every
+   * change of every year.
+   */
   async timeline(): Promise<Timeline> {
-    const data = await this.gql<{ timeline: Timeline }>(`query Timeline {
-      timeline { minYear maxYear years { year changes { kind } events { id date year title kind actors { id } places { id } } } }
+    const data = await this.gql<{ timeSpan: { fromYear: number; toYear: number } | null; events: TimelineEvent[] }>(`query Timeline {
+      timeSpan { fromYear toYear }
+      events { id date year title kind actors { id } places { id } }
     }`);
-    return data.timeline;
+    const byYear = new Map<number, TimelineEvent[]>();
+    for (const e of data.events) byYear.set(e.year, [...(byYear.get(e.year) ?? []), e]);
+    const years = [...byYear].sort(([a], [b]) => a - b).map(([year, events]) => ({ year, events }));
+    const ends = [...(data.timeSpan ? [data.timeSpan.fromYear, data.timeSpan.toYear] : []), ...years.map((y) => y.year)];
+    return { minYear: ends.length ? Math.min(...ends) : null, maxYear: ends.length ? Math.max(...ends) : null, years };
   }
 
   /** The opening view, laid out on the server: the whole network, or its best-connected part (bounded). */

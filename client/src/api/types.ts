@@ -225,7 +225,7 @@ export interface TimelineEvent {
 export interface Timeline {
   minYear: number | null;
   maxYear: number | null;
-  years: { year: number; changes: { kind: string }[]; events: TimelineEvent[] }[];
+  years: { year: number; events: TimelineEvent[] }[];
 }
 
 export interface PathHop {

@@ -4,9 +4,9 @@
  */
 import type { Interval } from '../api/types.js';
 
-/** "1 actor", "2 actors", "0 relationships" (plural defaults to singular + "s"). */
+/** "1 actor", "2 actors", "0 relationships", "100,000 actors" (plural defaults to singular + "s"). */
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
+  return `${n.toLocaleString('en')} ${n === 1 ? singular : plural}`;
 }
 
 /**

@@ -62,6 +62,7 @@ export const queryResolvers = {
   overview: (_, __, ctx) => primed(ctx, ctx.service.overview()),
   neighbourhood: (_, args, ctx) => primed(ctx, ctx.service.neighbourhood(args)),
   timeline: (_, __, { service }) => service.timeline(),
+  timeSpan: (_, __, { service }) => service.timeSpan(),
   dyad: (_, { a, b }, { service }) => service.dyad(a, b),
   diff: (_, args, { service }) => service.diff(args),
   stateCapacity: (_, args, { service }) => service.stateCapacity(args),

@@ -200,6 +200,22 @@ export class EmbeddedStore implements GraphStore {
     return { actors: this.actorsAt(actors), relationships: this.relsAt(edges), truncated };
   }
 
+  async timeSpan(): Promise<DayRange | null> {
+    const g = this.state.index;
+    let start = Infinity;
+    let end = -Infinity;
+    for (let e = 0; e < g.validFrom.length; e += 1) {
+      start = Math.min(start, g.validFrom[e] as number);
+      end = Math.max(end, g.validTo[e] as number);
+    }
+    for (const id of g.actorIds) {
+      const span = g.spanOf(id);
+      start = Math.min(start, span.from.day);
+      end = Math.max(end, span.to.day);
+    }
+    return start <= end ? { start, end } : null;
+  }
+
   async overview(query: OverviewQuery): Promise<Snapshot> {
     const { edges, actors, truncated } = indexOverview(this.state.index, query);
     return { actors: this.actorsAt(actors), relationships: this.relsAt(edges), truncated };

@@ -51,6 +51,7 @@ import {
   relationshipFilterParams,
   relationshipFromProps,
   sourceFromProps,
+  toNullableNumber,
   toNumber,
   windowParams,
   type Props,
@@ -256,6 +257,13 @@ export class Neo4jStore implements GraphStore {
       const actorIds = unique(relationships.flatMap((r) => [r.source, r.target])).sort(compareIds);
       return { actors: await this.actorsIn(tx, actorIds), relationships, truncated: record?.get('truncated') === true };
     });
+  }
+
+  async timeSpan(): Promise<DayRange | null> {
+    const [record] = await this.read((tx) => this.queries.run(tx, 'timeSpan', { types: [...NEO4J_RELATIONSHIP_TYPES] }));
+    const starts = [record?.get('actorStart'), record?.get('relationshipStart')].map(toNullableNumber).filter((d): d is number => d !== null);
+    const ends = [record?.get('actorEnd'), record?.get('relationshipEnd')].map(toNullableNumber).filter((d): d is number => d !== null);
+    return starts.length && ends.length ? { start: Math.min(...starts), end: Math.max(...ends) } : null;
   }
 
   async overview(query: OverviewQuery): Promise<Snapshot> {

@@ -38,6 +38,7 @@ export const QUERIES = {
   listIncidentRelationships: { file: 'list-incident-relationships.cypher', params: ['actorIds', ...F, 'offset', 'limit'] },
   snapshotRelationships: { file: 'snapshot-relationships.cypher', params: [...F, 'kinds', 'limit'] },
   overview: { file: 'overview.cypher', params: ['types', 'maxActors', 'maxRelationships'] },
+  timeSpan: { file: 'time-span.cypher', params: ['types'] },
   neighbourhood: { file: 'neighbourhood.cypher', params: ['center', 'depth', 'maxActors', ...F] },
   pathsShortest: { file: 'paths-shortest.cypher', params: [...PATH] },
   pathsSimple: { file: 'paths-simple.cypher', params: [...PATH, 'temporal', 'maxGap', 'minDay', 'maxDay'] },
