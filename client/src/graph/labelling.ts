@@ -101,3 +101,14 @@ export function viewportFraming(
   });
   return frameViewport(items, { width: cy.width(), height: cy.height() }, pad, { min: cy.minZoom(), max: maxZoom });
 }
+
+/** The drawn labels' boxes as Cytoscape measures them (model coordinates). */
+export function drawnLabelBoxes(cy: cytoscape.Core): Array<{ id: string; x1: number; y1: number; x2: number; y2: number }> {
+  return cy
+    .nodes()
+    .not('.hidden, .leaving, .lbl-off')
+    .map((n) => {
+      const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as cytoscape.BoundingBoxOptions);
+      return { id: n.id(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+    });
+}

@@ -1,5 +1,5 @@
 /**
- * The graph view: with layout.ts and labelling.ts, the ONLY module that imports cytoscape and
+ * The graph view: with elements.ts, layout.ts and labelling.ts, the ONLY module that imports cytoscape and
  * cytoscape-fcose. It takes the union of every element with the positions the server laid it out
  * at (or lays it out once itself: deterministic, seeded fcose), and afterwards only
  * shows/hides and restyles in batches — positions never move when the year changes. It exposes
@@ -12,9 +12,9 @@ import type { ChangeClass } from '../model/diff.js';
 import type { GraphModel } from '../model/elements.js';
 import type { Visible } from '../model/visibility.js';
 import { buildStylesheet, TRANSITION_MS } from './style.js';
-import { placeNodeLabels, viewportFraming } from './labelling.js';
+import { drawnLabelBoxes, placeNodeLabels, viewportFraming } from './labelling.js';
 import { LABEL_ALL_UP_TO } from '../model/labels.js';
-import { runSeededLayout, tuneForSize } from './layout.js';
+import { addGrown, addUnion, type Grown } from './elements.js';
 
 cytoscape.use(fcose);
 
@@ -118,32 +118,7 @@ export class GraphView {
    * laid out here; without them the one seeded layout runs first. The caller frames the view.
    */
   load(model: GraphModel, positions?: ReadonlyMap<string, { x: number; y: number }>): { layoutMs: number } {
-    const cy = this.cy;
-    const total = model.nodes.length + model.edges.length;
-    const large = total > this.large;
-    const placed = positions !== undefined && positions.size > 0;
-    // placed: born hidden, so each element's style is worked out once, not again when it is hidden
-    const hide = (classes: string | undefined) => (placed ? `${classes ?? ''} hidden` : (classes ?? ''));
-    cy.startBatch();
-    cy.elements().remove();
-    cy.add([
-      ...model.nodes.map((n, i) => ({
-        group: 'nodes' as const,
-        data: { ...n.data },
-        classes: hide(n.classes),
-        // a spread-out start (a circle) until the layout runs, so no two nodes coincide
-        position: positions?.get(n.data.id) ?? n.position ?? { x: 400 * Math.cos(i), y: 400 * Math.sin(i) + i * 0.01 },
-      })),
-      ...model.edges.map((e) => ({ group: 'edges' as const, data: { ...e.data }, classes: hide(e.classes) })),
-    ]);
-    cy.endBatch();
-    tuneForSize(cy, large);
-    const t0 = performance.now();
-    if (!placed) {
-      runSeededLayout(cy, model.nodes.length);
-      cy.batch(() => cy.elements().addClass('hidden'));
-    }
-    this.lastLayoutMs = performance.now() - t0;
+    this.lastLayoutMs = addUnion(this.cy, model, positions, model.nodes.length + model.edges.length > this.large);
     this.visible = { nodes: new Set(), edges: new Set() };
     return { layoutMs: this.lastLayoutMs };
   }
@@ -153,22 +128,8 @@ export class GraphView {
    * actor they were reached from) or the view's centre, so a re-layout can arrange them; actors
    * whose degree changed are resized.
    */
-  grow(added: { nodes: GraphModel['nodes']; edges: GraphModel['edges']; regrown: string[] }, near: string | null, degreeOf: (id: string) => number): void {
-    const cy = this.cy;
-    const centre = near && cy.getElementById(near).nonempty() ? cy.getElementById(near).position() : { x: (cy.width() / 2 - cy.pan().x) / cy.zoom(), y: (cy.height() / 2 - cy.pan().y) / cy.zoom() };
-    const count = Math.max(1, added.nodes.length);
-    cy.batch(() => {
-      cy.add([
-        ...added.nodes.map((n, i) => ({
-          group: 'nodes' as const,
-          data: { ...n.data },
-          classes: `${n.classes ?? ''} hidden`,
-          position: { x: centre.x + 120 * Math.cos((2 * Math.PI * i) / count), y: centre.y + 120 * Math.sin((2 * Math.PI * i) / count) },
-        })),
-        ...added.edges.map((e) => ({ group: 'edges' as const, data: { ...e.data }, classes: `${e.classes ?? ''} hidden` })),
-      ]);
-      for (const id of added.regrown) cy.getElementById(id).data('degree', degreeOf(id));
-    });
+  grow(added: Grown, near: string | null, degreeOf: (id: string) => number): void {
+    addGrown(this.cy, added, near, degreeOf);
   }
 
   /** A collection from an array of elements (Cytoscape accepts it; the typings do not say so). */
@@ -395,13 +356,7 @@ export class GraphView {
   /** Ids of the nodes whose labels are drawn (for tests). */
   /** The drawn labels' boxes as Cytoscape measures them (model coordinates), for tests. */
   labelBoxes(): Array<{ id: string; x1: number; y1: number; x2: number; y2: number }> {
-    return this.cy
-      .nodes()
-      .not('.hidden, .leaving, .lbl-off')
-      .map((n) => {
-        const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as cytoscape.BoundingBoxOptions);
-        return { id: n.id(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
-      });
+    return drawnLabelBoxes(this.cy);
   }
 
   labelledIds(): string[] {
