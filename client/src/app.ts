@@ -23,7 +23,7 @@ import { buildGraphModel, growModel, type GraphModel } from './model/elements.js
 import { buildLegend } from './model/legend.js';
 import { countOf } from './model/text.js';
 import type { ViewState } from './model/url.js';
-import { checkViewState, knownValuesOf } from './model/url-check.js';
+import { actorIdsIn, checkViewState, knownValuesOf } from './model/url-check.js';
 import { endStoryIfLeft, storyById } from './model/stories.js';
 import { countriesOf, EMPTY_FILTERS, visibleSubgraph, workspaceSubgraph, yearSpan, type TimeSelection, type Visible } from './model/visibility.js';
 import { shareLink, stateFromLocation, Store, syncUrl } from './state/store.js';
@@ -40,6 +40,9 @@ import { installKeyboard } from './ui/keyboard.js';
 import { StoriesMenu } from './ui/stories.js';
 import { NoticeBar } from './ui/notices.js';
 import type { DebugHook } from './debug-hook.js';
+
+/** At most this many actors of a shared link are looked up when the opening view lacks them. */
+const MAX_LINKED_LOOKUPS = 20;
 
 export function timeSelection(s: ViewState, fallbackYear: number): TimeSelection {
   const year = s.year ?? fallbackYear;
@@ -66,8 +69,17 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
   const edgeWords = new Map(model.edges.map((e) => [e.data.id, `${nameOf(e.data.source)} — ${e.data.label.toLowerCase()} — ${nameOf(e.data.target)}`]));
   const dense = denseStart(model, span);
 
+  // a shared link on a bounded view names actors the page has not loaded: ask for them first
+  const linked = stateFromLocation();
+  if (union.bounded) {
+    const missing = actorIdsIn(linked).filter((id) => !names.has(id)).slice(0, MAX_LINKED_LOOKUPS);
+    const found = await Promise.all(missing.map((id) => api.actor(id).catch(() => null)));
+    const nodes = found.filter((a) => a !== null);
+    growModel(model, { nodes, edges: [] }, vocab.relationshipTypes);
+    for (const a of nodes) names.set(a.id, a.name);
+  }
   // a shared link: what the data does not know is named in a notice and dropped
-  const checked = checkViewState(stateFromLocation(), window.location.search, knownValuesOf(model, vocab, span));
+  const checked = checkViewState(linked, window.location.search, knownValuesOf(model, vocab, span));
   const initial = checked.state;
   if (initial.year === null) initial.year = span.max;
   const notices = new NoticeBar(byId('notices'));

@@ -3,7 +3,7 @@
  * into the embedded store): the page opens on a bounded view of the best-connected actors and says
  * so, every request it makes is within the API's limits (no error, no truncated answer it did not
  * ask for), and growing the picture from one actor brings exactly the neighbours `neighbourhood`
- * returns — actors the page had not loaded among them.
+ * returns — actors the page had not loaded among them — and a shared link rebuilds that workspace.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -85,6 +85,17 @@ describe.skipIf(!hasChromium)('a 100k-actor dataset (headless Chromium)', () => 
     expect((await page.evaluate(() => window.__nexus!.shown())).nodes).toEqual(expected);
     await page.evaluate(() => window.__nexus!.layoutSettled());
     await page.screenshot({ path: artifact('big-dataset-expanded.png') });
+
+    // a shared link rebuilds the workspace, though its actors are not in the opening view
+    const link = await page.evaluate(() => window.location.search);
+    const shared = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await shared.goto(`${server.url}/${link}`);
+    await shared.waitForFunction(() => window.__nexus?.ready === true, null, { timeout: 180_000 });
+    await shared.evaluate(() => window.__nexus!.workspaceSettled());
+    await shared.waitForFunction((n) => window.__nexus!.shown().nodes.length === n, expected.length);
+    expect((await shared.evaluate(() => window.__nexus!.shown())).nodes).toEqual(expected);
+    expect(await shared.locator('#notices').textContent()).not.toContain('left out');
+    await shared.close();
 
     // every request was answered within the limits: no error, no refusal
     await expect.poll(() => answers.every((a) => a.errors !== undefined)).toBe(true);

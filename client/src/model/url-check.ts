@@ -43,6 +43,19 @@ export function knownValuesOf(model: GraphModel, vocab: Vocabulary, span: { min:
   };
 }
 
+/** Every actor id a view state names: focus, selection, workspace steps, path ends and exclusions. */
+export function actorIdsIn(s: ViewState): string[] {
+  const ids = new Set<string>();
+  if (s.focus) ids.add(s.focus.id);
+  if (s.selected?.startsWith('a:')) ids.add(s.selected.slice(2));
+  for (const step of s.ws ?? []) {
+    if (step.op === 'seed') for (const id of step.ids) ids.add(id);
+    else ids.add(step.id);
+  }
+  if (s.path) for (const id of [s.path.from, s.path.to, ...s.path.exclude]) ids.add(id);
+  return [...ids];
+}
+
 export interface CheckedView {
   state: ViewState;
   /** One sentence per dropped or changed value, naming the link parameter. */
