@@ -46,7 +46,8 @@ export interface ActorArg {
   nameCollision?: string | null;
 }
 
-export type ActorChangesArg = Partial<Omit<ActorArg, 'id'>>;
+/** Fields left out (or null) stay as they are, except that null clears country and nameCollision. */
+export type ActorChangesArg = { [K in keyof Omit<ActorArg, 'id'>]?: ActorArg[K] | null };
 
 export interface RelationshipArg {
   id?: string | null;
@@ -57,7 +58,7 @@ export interface RelationshipArg {
   stageNote?: string | null;
 }
 
-export type RelationshipChangesArg = Partial<Pick<RelationshipArg, 'type' | 'description' | 'stageNote'>>;
+export type RelationshipChangesArg = { [K in 'type' | 'description' | 'stageNote']?: RelationshipArg[K] | null };
 
 /** GraphQL gives null for an optional argument left out; the schemas want it absent. */
 function defined<T extends object>(value: T): Partial<T> {

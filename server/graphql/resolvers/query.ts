@@ -67,4 +67,7 @@ export const queryResolvers = {
   events: (_, args, { service }) => service.events(args),
   figures: (_, { actorId }, { service }) => service.figures(actorId),
   sources: (_, __, { service }) => service.sources(),
+  me: (_, __, { access, readRequiresToken }) => ({ name: access.caller?.name ?? null, role: access.caller?.role ?? null, readRequiresToken }),
+  history: (_, { recordId }, { audit }) => audit.history(recordId),
+  audit: async (_, args, { audit }) => connection(await audit.audit(args)),
 } satisfies QueryResolvers;
