@@ -2,19 +2,23 @@
  * Entry point of the explorer: loads the data with a visible loading state, shows an error with
  * a Retry button when the API is down, and starts the app once everything has arrived.
  */
-import { ApiError } from './api/client.js';
+import { ApiError, createGraphqlClient } from './api/client.js';
+import { TokenStore } from './state/session.js';
 import { NexusApi } from './api/queries.js';
 import { startApp } from './app.js';
 import { byId } from './ui/dom.js';
 import { StatusOverlay } from './ui/status.js';
 
 const status = new StatusOverlay(byId('status'));
-const api = new NexusApi();
+const tokens = new TokenStore();
+// Every request carries the editor's token when one is kept (reads may require one too).
+const gql = createGraphqlClient({ headers: () => tokens.headers() });
+const api = new NexusApi(gql);
 
 async function boot(): Promise<void> {
   status.loading('Loading the network…');
   try {
-    await startApp(api, status);
+    await startApp(api, status, { gql, tokens });
     status.hide();
   } catch (err) {
     console.error(err);

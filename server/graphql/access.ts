@@ -23,16 +23,18 @@ export async function accessOf(header: string | undefined, verifier: TokenVerifi
   return { caller, invalidToken: caller === null };
 }
 
+const withArticle = (role: Role) => `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
+
 /** The caller, when its token's role allows `needed`; else UNAUTHENTICATED or FORBIDDEN. */
 export function requireRole(access: Access, needed: Role, what: string): Caller {
   if (!access.caller) {
     throw new UnauthenticatedError(
       access.invalidToken
         ? `${what} needs a valid ${needed} token: the token sent is unknown or revoked`
-        : `${what} needs a ${needed} token: send it as "Authorization: Bearer <token>" (npm run token -- create --role ${needed} --name <name>)`,
+        : `${what} needs ${withArticle(needed)} token: send it as "Authorization: Bearer <token>" (npm run token -- create --role ${needed} --name <name>)`,
     );
   }
-  if (!roleAllows(access.caller.role, needed)) throw new ForbiddenError(`${what} needs the ${needed} role; the token "${access.caller.name}" is a ${access.caller.role}`);
+  if (!roleAllows(access.caller.role, needed)) throw new ForbiddenError(`${what} needs the ${needed} role; the token "${access.caller.name}" is ${withArticle(access.caller.role)}`);
   return access.caller;
 }
 
