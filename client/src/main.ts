@@ -6,7 +6,7 @@ import { ApiError, createGraphqlClient } from './api/client.js';
 import { TokenStore } from './state/session.js';
 import { NexusApi } from './api/queries.js';
 import { startApp } from './app.js';
-import { byId } from './ui/dom.js';
+import { byId, h } from './ui/dom.js';
 import { StatusOverlay } from './ui/status.js';
 
 const status = new StatusOverlay(byId('status'));
@@ -25,7 +25,19 @@ async function boot(): Promise<void> {
     const message = err instanceof ApiError ? err.userMessage : `The explorer could not start: ${err instanceof Error ? err.message : String(err)}`;
     byId('graph').dataset['state'] = 'error';
     status.error(message, () => void boot());
+    // This server requires a token for reading (READ_REQUIRES_TOKEN): ask for one here.
+    if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') byId('status').append(tokenPrompt(() => void boot()));
   }
+}
+
+function tokenPrompt(retry: () => void): HTMLElement {
+  const input = h('input', { id: 'boot-token', type: 'password', autocomplete: 'off', 'aria-label': 'API token' });
+  const use = h('button', { type: 'button', id: 'boot-token-use' }, 'Use token');
+  use.addEventListener('click', () => {
+    tokens.set(input.value);
+    retry();
+  });
+  return h('p', {}, 'Reading needs a viewer token on this server: ', input, ' ', use);
 }
 
 void boot();

@@ -119,3 +119,34 @@ export const auditEntrySchema: z.ZodType<AuditEntry> = z.object({
   before: z.array(z.custom<RecordState>((v) => typeof v === 'object' && v !== null)),
   after: z.array(z.custom<RecordState>((v) => typeof v === 'object' && v !== null)),
 }) as z.ZodType<AuditEntry>;
+
+/** The stateKeys of every record an edit has written or retired. */
+export function editedKeys(audit: readonly AuditEntry[]): Set<string> {
+  return new Set(audit.flatMap((e) => e.after.map(stateKey)));
+}
+
+/**
+ * A seed without the records editors have changed or retired: re-seeding refreshes what the
+ * documents say, never an editor's change (the audit log says which records those are).
+ */
+export function withoutEditedRecords(dataset: Dataset, audit: readonly AuditEntry[]): { dataset: Dataset; skipped: Set<string> } {
+  const edited = editedKeys(audit);
+  const skipped = new Set<string>();
+  const keep = <T extends { id: string }>(section: Section, list: readonly T[]) =>
+    list.filter((r) => {
+      const key = stateKey({ section, id: r.id });
+      if (edited.has(key)) skipped.add(key);
+      return !edited.has(key);
+    });
+  return {
+    dataset: {
+      sources: keep('sources', dataset.sources),
+      actors: keep('actors', dataset.actors),
+      relationships: keep('relationships', dataset.relationships),
+      events: keep('events', dataset.events),
+      capacity: keep('capacity', dataset.capacity),
+      figures: keep('figures', dataset.figures),
+    },
+    skipped,
+  };
+}

@@ -136,7 +136,8 @@ export class EditService {
   }
 
   private async commit(plan: Plan, by: Editor, operation: ChangeOperation, evidence: Evidence, summary: string, reason: string | null = null): Promise<AuditEntry> {
-    const after = [...plan.after.values()];
+    // The main records first; a source document the evidence adds comes last.
+    const after = [...plan.after.values()].sort((a, b) => Number(a.section === 'sources') - Number(b.section === 'sources'));
     const before = after.map((s) => plan.before.get(stateKey(s)) ?? { section: s.section, id: s.id, record: null, retired: null });
     const entry: AuditEntry = { id: randomUUID(), at: this.now(), by: by.name, operation, recordIds: [...new Set(after.map((s) => s.id))], summary, reason, evidence, before, after };
     return this.store.applyChange(entry);

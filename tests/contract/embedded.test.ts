@@ -95,5 +95,12 @@ describe('embedded store persistence', () => {
     expect((await second.recordStates([{ section: 'relationships', id: 'r-de' }]))[0]!.retired).toMatchObject({ reason: 'misread' });
     expect((await second.history('b')).map((e) => e.operation)).toEqual(['update_actor']);
     expect((await second.listAudit({}, { offset: 0, limit: 10 })).totalCount).toBe(2);
+    // A newer seed that drops the edited actor's record does not remove it either.
+    const withoutB = fixtureDataset();
+    withoutB.actors = withoutB.actors.filter((a) => a.id !== 'b');
+    withoutB.relationships = withoutB.relationships.filter((r) => r.source !== 'b' && r.target !== 'b');
+    withoutB.figures = [];
+    await second.syncSeed(withoutB);
+    expect((await second.getActors(['b']))[0]!.description).toBe('Smugglers of heroin.');
   });
 });

@@ -13,6 +13,7 @@ import { useHarness } from './harness.js';
 
 const tokensFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'nexus-e2e-tokens-')), 'tokens.json');
 const { token } = await createToken(tokensFile, 'erin', 'editor');
+const { token: viewerToken } = await createToken(tokensFile, 'vera', 'viewer');
 
 describe.skipIf(!hasChromium)('editing in the explorer (headless Chromium)', () => {
   const { open, api } = useHarness({ access: { tokensFile, readRequiresToken: false } });
@@ -57,6 +58,22 @@ describe.skipIf(!hasChromium)('editing in the explorer (headless Chromium)', () 
     expect(stored).toEqual({ actor: { description }, history: [{ by: 'erin' }] });
     expect(await page.evaluate(() => sessionStorage.getItem('nexus.apiToken'))).toBe(token);
     expect(await page.evaluate(() => window.location.href)).not.toContain(token);
+    await page.close();
+  }, 120_000);
+});
+
+describe.skipIf(!hasChromium)('a server whose reads require a token (headless Chromium)', () => {
+  const { browser, url } = useHarness({ access: { tokensFile, readRequiresToken: true } });
+
+  it('asks for a token instead of the network, and loads it with a viewer token', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${url()}/?sel=a:imu`);
+    await page.getByText('Reading needs a viewer token on this server').waitFor();
+    await page.locator('#boot-token').fill(viewerToken);
+    await page.locator('#boot-token-use').click();
+    await page.waitForFunction(() => window.__nexus?.ready === true, null, { timeout: 30_000 });
+    await page.locator('#details-title').getByText('Islamic Movement of Uzbekistan').waitFor();
+    await expect.poll(() => page.locator('#token-status').textContent()).toBe('Signed in as vera (viewer).');
     await page.close();
   }, 120_000);
 });

@@ -35,7 +35,7 @@ import { SeedValidationError } from '../../domain/errors.js';
 import { findIndexPaths } from './paths.js';
 import { STAGE_TYPE_CODES } from './graph-index.js';
 import { indexList, indexNeighbourhood, indexSnapshot, indexValidIn } from './queries.js';
-import { auditMatches, compareAuditNewestFirst, stateKey, type AuditEntry, type AuditFilter, type ChangeStepHook, type RecordKey, type RecordState } from '../../domain/changes.js';
+import { auditMatches, compareAuditNewestFirst, stateKey, editedKeys, withoutEditedRecords, type AuditEntry, type AuditFilter, type ChangeStepHook, type RecordKey, type RecordState } from '../../domain/changes.js';
 import { assertUnchanged, liveWrites } from '../changes.js';
 import type { Ledger } from './persistence.js';
 
@@ -113,9 +113,8 @@ export class EmbeddedStore implements GraphStore {
   syncSeed(seed: Dataset): Promise<UpsertResult> {
     return this.serialised(async () => {
       // A record an editor has changed or retired is theirs now: the seed no longer refreshes or removes it.
-      const edited = new Set(this.state.audit.flatMap((e) => e.after.map(stateKey)));
-      const parsed = parseBatch(seed) as unknown as Record<keyof Dataset, Array<{ id: string }>>;
-      const batch = Object.fromEntries(Object.entries(parsed).map(([k, list]) => [k, list.filter((r) => !edited.has(stateKey({ section: k as keyof Dataset, id: r.id })))])) as unknown as Dataset;
+      const { dataset: batch } = withoutEditedRecords(parseBatch(seed), this.state.audit);
+      const edited = editedKeys(this.state.audit);
       const current = idsOf(batch);
       const dropped = Object.fromEntries(
         (Object.keys(current) as Array<keyof RecordIds>).map((k) => {
