@@ -16,6 +16,7 @@ CREATE CONSTRAINT capacity_assessment_id IF NOT EXISTS FOR (n:CapacityAssessment
 CREATE CONSTRAINT figure_id IF NOT EXISTS FOR (n:Figure) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT retired_id IF NOT EXISTS FOR (n:Retired) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT edit_lock_id IF NOT EXISTS FOR (n:EditLock) REQUIRE n.id IS UNIQUE;
 
 // Relationship ids, one constraint per vocabulary type (a relationship id is unique across all types:
 //   the adapter also deletes an id stored under another type before writing it)

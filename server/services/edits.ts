@@ -63,6 +63,9 @@ class Plan {
   readonly before = new Map<string, RecordState>();
   readonly after = new Map<string, RecordState>();
 
+  /** The change's instant: its audit entry's and its retirements'. */
+  constructor(readonly at: string) {}
+
   read(state: RecordState): void {
     if (!this.before.has(stateKey(state))) this.before.set(stateKey(state), state);
   }
@@ -139,7 +142,7 @@ export class EditService {
     // The main records first; a source document the evidence adds comes last.
     const after = [...plan.after.values()].sort((a, b) => Number(a.section === 'sources') - Number(b.section === 'sources'));
     const before = after.map((s) => plan.before.get(stateKey(s)) ?? { section: s.section, id: s.id, record: null, retired: null });
-    const entry: AuditEntry = { id: randomUUID(), at: this.now(), by: by.name, operation, recordIds: [...new Set(after.map((s) => s.id))], summary, reason, evidence, before, after };
+    const entry: AuditEntry = { id: randomUUID(), at: plan.at, by: by.name, operation, recordIds: [...new Set(after.map((s) => s.id))], summary, reason, evidence, before, after };
     return this.store.applyChange(entry);
   }
 
@@ -152,7 +155,7 @@ export class EditService {
   // ---- actors -----------------------------------------------------------------------------
 
   async createActor(by: Editor, input: ActorArg, evidenceArg: EvidenceArg): Promise<AuditEntry> {
-    const plan = new Plan();
+    const plan = new Plan(this.now());
     const evidence = await this.evidence(plan, 'evidence', evidenceArg);
     const actor = newActorRecord(input, citationOf(evidence));
     await this.free(plan, 'actors', actor.id, input.id ? 'input.id' : 'input.name');
@@ -161,7 +164,7 @@ export class EditService {
   }
 
   async updateActor(by: Editor, id: string, changes: ActorChangesArg, evidenceArg: EvidenceArg): Promise<AuditEntry> {
-    const plan = new Plan();
+    const plan = new Plan(this.now());
     const current = await this.live<ActorRecord>(plan, 'actors', id, 'id');
     const evidence = await this.evidence(plan, 'evidence', evidenceArg);
     // Left out or null: unchanged, except that null clears the country and the name-collision note.
@@ -176,7 +179,7 @@ export class EditService {
   }
 
   async addAlias(by: Editor, id: string, alias: string, evidenceArg: EvidenceArg): Promise<AuditEntry> {
-    const plan = new Plan();
+    const plan = new Plan(this.now());
     const current = await this.live<ActorRecord>(plan, 'actors', id, 'id');
     const name = parseArg('alias', aliasSchema, alias);
     if (name === current.name || current.aliases.includes(name)) throw new BadInputError('alias', `"${name}" is already a name of "${current.id}"`);
@@ -186,14 +189,14 @@ export class EditService {
   }
 
   async retireActor(by: Editor, id: string, reasonArg: string, evidenceArg: EvidenceArg): Promise<AuditEntry> {
-    const plan = new Plan();
+    const plan = new Plan(this.now());
     const current = await this.live<ActorRecord>(plan, 'actors', id, 'id');
     const reason = parseReason('reason', reasonArg);
     const evidence = await this.evidence(plan, 'evidence', evidenceArg);
     const [events, figures, ratings] = await Promise.all([this.store.listEvents({ actorId: current.id }), this.store.listFigures({ actorId: current.id }), this.store.listCapacity({ regionId: current.id })]);
     const named = events.length + figures.length + ratings.length;
     if (named > 0) throw new BadInputError('id', `"${current.id}" is named by ${events.length} event(s), ${figures.length} figure(s) and ${ratings.length} rating(s): merge it into another actor instead`);
-    const retired = { at: this.now(), by: by.name, reason, mergedInto: null };
+    const retired = { at: plan.at, by: by.name, reason, mergedInto: null };
     const rels = await this.incident(current.id);
     for (const r of rels) {
       plan.read({ section: 'relationships', id: r.id, record: r, retired: null });
@@ -204,14 +207,14 @@ export class EditService {
   }
 
   async mergeActors(by: Editor, survivorId: string, mergedId: string, reasonArg: string, evidenceArg: EvidenceArg): Promise<AuditEntry> {
-    const plan = new Plan();
+    const plan = new Plan(this.now());
     if (survivorId === mergedId) throw new BadInputError('merged', 'an actor cannot be merged into itself');
     const survivor = await this.live<ActorRecord>(plan, 'actors', survivorId, 'survivor');
     const merged = await this.live<ActorRecord>(plan, 'actors', mergedId, 'merged');
     if (survivor.kind !== merged.kind) throw new BadInputError('merged', `"${merged.id}" is a ${merged.kind} and "${survivor.id}" a ${survivor.kind}: give them one kind first`);
     const reason = parseReason('reason', reasonArg);
     const evidence = await this.evidence(plan, 'evidence', evidenceArg);
-    const retired: Retirement = { at: this.now(), by: by.name, reason, mergedInto: survivor.id };
+    const retired: Retirement = { at: plan.at, by: by.name, reason, mergedInto: survivor.id };
     const names = [merged.name, ...merged.aliases, ...survivor.aliases].filter((n) => n !== survivor.name);
     plan.write('actors', parseActor('merged', {
       ...survivor,
@@ -268,7 +271,7 @@ export class EditService {
   // ---- relationships ----------------------------------------------------------------------
 
   async createRelationship(by: Editor, input: RelationshipArg, claimArg: ClaimArg): Promise<AuditEntry> {
-    const plan = new Plan();
+    const plan = new Plan(this.now());
     const { claim, newSource } = parseClaim('claim', claimArg);
     await this.cite(plan, 'claim', claim.source, newSource);
     const rel = newRelationshipRecord(input, claim);
@@ -279,7 +282,7 @@ export class EditService {
   }
 
   async updateRelationship(by: Editor, id: string, changes: RelationshipChangesArg, evidenceArg: EvidenceArg): Promise<AuditEntry> {
-    const plan = new Plan();
+    const plan = new Plan(this.now());
     const current = await this.live<RelationshipRecord>(plan, 'relationships', id, 'id');
     const evidence = await this.evidence(plan, 'evidence', evidenceArg);
     const given = Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && (v !== null || k === 'stageNote')));
@@ -291,7 +294,7 @@ export class EditService {
   }
 
   async addCitation(by: Editor, id: string, claimArg: ClaimArg): Promise<AuditEntry> {
-    const plan = new Plan();
+    const plan = new Plan(this.now());
     const current = await this.live<RelationshipRecord>(plan, 'relationships', id, 'relationshipId');
     const { claim, newSource } = parseClaim('claim', claimArg);
     await this.cite(plan, 'claim', claim.source, newSource);
@@ -301,11 +304,11 @@ export class EditService {
   }
 
   async retireRelationship(by: Editor, id: string, reasonArg: string, evidenceArg: EvidenceArg): Promise<AuditEntry> {
-    const plan = new Plan();
+    const plan = new Plan(this.now());
     const current = await this.live<RelationshipRecord>(plan, 'relationships', id, 'id');
     const reason = parseReason('reason', reasonArg);
     const evidence = await this.evidence(plan, 'evidence', evidenceArg);
-    plan.write('relationships', current, { at: this.now(), by: by.name, reason, mergedInto: null });
+    plan.write('relationships', current, { at: plan.at, by: by.name, reason, mergedInto: null });
     return this.commit(plan, by, 'retire_relationship', evidence, `retired relationship "${current.id}"`, reason);
   }
 }

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../server/store/port.js';
+import type { AuditEntry } from '../../server/domain/changes.js';
 import { EditService } from '../../server/services/edits.js';
 import { DomainError } from '../../server/domain/errors.js';
 import { fixtureDataset } from '../fixtures/graph.js';
@@ -163,6 +164,23 @@ export function runEditContract(label: string, open: () => Promise<GraphStore>):
       await edits.mergeActors(alice, 'h1', 'h2', 'same hotel', evidence);
       expect((await store.getRelationships(['r-h2e']))[0]).toMatchObject({ source: 'h1' });
       expect(await auditCount()).toBe(audit + 1);
+    });
+
+    it('of two edits planned on the same record and applied at once, one is stored and the other is a CONFLICT', async () => {
+      const real = store.applyChange.bind(store);
+      const planned: AuditEntry[] = [];
+      store.applyChange = async (entry) => (planned.push(entry), entry);
+      await edits.updateActor(alice, 'h1', { description: 'one editor' }, evidence);
+      await edits.updateActor(alice, 'h1', { description: 'another editor' }, evidence);
+      store.applyChange = real;
+      const results = await Promise.allSettled(planned.map((e) => store.applyChange(e)));
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
+      expect((refused.reason as DomainError).code).toBe('CONFLICT');
+      const stored = (await store.getActors(['h1']))[0]!.description;
+      const won = planned[results.findIndex((r) => r.status === 'fulfilled')]!;
+      expect(stored).toBe((won.after[0]!.record as unknown as { description: string }).description);
+      expect((await store.history('h1'))[0]!.id).toBe(won.id);
     });
 
     it('refuses a change planned on records that changed since (CONFLICT), writing nothing', async () => {

@@ -1,5 +1,6 @@
 /**
- * The Neo4j write path of applyChange(): inside ONE write transaction, read the records the edit
+ * The Neo4j write path of applyChange(): inside ONE write transaction, take the edit lock (edits run
+ * one at a time), read the records the edit
  * was planned on (live ones and Retired nodes) and refuse it if any changed (shared
  * assertUnchanged), take retired relationships out of the network, write the live records through
  * the upsert path (validation, integrity, re-derivation), take retired actors out, keep every retired
@@ -60,6 +61,7 @@ export async function recordStatesIn(tx: ManagedTransaction, q: QueryRegistry, k
 }
 
 export async function applyChangeInTransaction(tx: ManagedTransaction, q: QueryRegistry, entry: AuditEntry, onStep?: ChangeStepHook): Promise<void> {
+  await q.run(tx, 'lockEdits', { id: 'edits', at: entry.at });
   assertUnchanged(entry.before, await recordStatesIn(tx, q, entry.before));
   const live = liveWrites(entry);
   const retired = retirements(entry);

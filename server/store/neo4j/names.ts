@@ -5,7 +5,7 @@
  */
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../domain/vocabulary.js';
 
-export const NODE_LABELS = ['Actor', 'Source', 'Event', 'CapacityAssessment', 'Figure', 'Retired', 'AuditEntry'] as const;
+export const NODE_LABELS = ['Actor', 'Source', 'Event', 'CapacityAssessment', 'Figure', 'Retired', 'AuditEntry', 'EditLock'] as const;
 /** Structural relationship types linking records to actors (not part of the vocabulary). */
 export const LINK_TYPES = ['INVOLVES', 'AT', 'RATES', 'ABOUT'] as const;
 
