@@ -94,6 +94,16 @@ export function runEditContract(label: string, open: () => Promise<GraphStore>):
       expect((await store.history('golf-network-cooperates-with-e')).map((e) => e.operation)).toEqual(['add_citation', 'create_relationship']);
     });
 
+    it('updates a relationship: its type changes, the evidence becomes one more claim', async () => {
+      await edits.updateRelationship(alice, 'r-bd', { type: 'combats', description: 'They fight over the route.' }, { ...evidence, quote: 'Bravo and Delta fight over the route.', confidence: 'alleged' });
+      const [r] = await store.getRelationships(['r-bd']);
+      expect(r).toMatchObject({ type: 'combats', description: 'They fight over the route.', source: 'b', target: 'd' });
+      expect(r!.claims.map((c) => c.confidence)).toEqual(['reported', 'alleged']);
+      expect((await store.dyad('b', 'd')).map((x) => x.type)).toEqual(['combats']);
+      expect((await store.history('r-bd'))[0]).toMatchObject({ operation: 'update_relationship', recordIds: ['r-bd'] });
+      expect(await refusal(edits.updateRelationship(alice, 'r-bd', { type: 'leads' }, evidence))).toMatchObject({ field: 'changes.source' });
+    });
+
     it('retires a relationship: kept with who and why, gone from every read', async () => {
       const before = await store.counts();
       await edits.retireRelationship(alice, 'r-de', 'the document was misread', { ...evidence, quote: 'Delta never met the cartel.', confidence: 'reported' });
@@ -190,6 +200,13 @@ export function runEditContract(label: string, open: () => Promise<GraphStore>):
       expect(error).toMatchObject({ code: 'CONFLICT', field: 'id' });
       expect((await store.getActors(['h1']))[0]!.description).toBe('first');
       expect(await auditCount()).toBe(audit);
+    });
+
+    it('has an audit entry for every mutation made, each operation among them', async () => {
+      const { items } = await store.listAudit({}, ALL);
+      expect(new Set(items.map((e) => e.operation))).toEqual(new Set(['create_actor', 'update_actor', 'add_alias', 'retire_actor', 'create_relationship', 'update_relationship', 'add_citation', 'retire_relationship', 'merge_actors']));
+      expect(items.every((e) => e.by === 'alice' && e.after.length > 0 && e.before.length === e.after.length)).toBe(true);
+      expect(items.map((e) => e.at)).toEqual([...items.map((e) => e.at)].sort().reverse());
     });
   });
 }

@@ -12,9 +12,10 @@ type MutationResolvers = {
   [K in keyof MutationArgs]: (parent: unknown, args: MutationArgs[K], ctx: Context) => unknown;
 };
 
-/** The main live actor and relationship the change touched, as they read now. */
+/** The change's main record (its first) as it reads now: an actor or a relationship, null when retired. */
 async function result(ctx: Context, entry: AuditEntry) {
-  const live = (section: string) => entry.after.find((s) => s.section === section && s.record && !s.retired)?.id;
+  const main = entry.after[0];
+  const live = (section: string) => (main && main.section === section && main.record && !main.retired ? main.id : undefined);
   const actorId = live('actors');
   const relationshipId = live('relationships');
   const [actor] = actorId ? await ctx.service.actorsByIds([actorId]) : [];
