@@ -284,6 +284,10 @@ export interface QueryHistoryArgs {
   recordId: string;
 }
 
+export interface QueryRetiredArgs {
+  id: string;
+}
+
 export interface QueryAuditArgs {
   recordId?: string | null;
   by?: string | null;
@@ -318,6 +322,7 @@ export interface QueryArgs {
   sources: Record<string, never>;
   me: Record<string, never>;
   history: QueryHistoryArgs;
+  retired: QueryRetiredArgs;
   audit: QueryAuditArgs;
 }
 

@@ -1,9 +1,9 @@
 /**
- * Reading the audit log: a record's history and the paged, filtered log, with their arguments
- * checked (ids, ISO instants, page size and cursor). Both are single store calls.
+ * Reading the audit log: a record's history, the paged, filtered log, and a retired record, with
+ * their arguments checked (ids, ISO instants, page size and cursor). Each is a single store call.
  */
 import { z } from 'zod';
-import { CHANGE_OPERATIONS, type AuditEntry } from '../domain/changes.js';
+import { CHANGE_OPERATIONS, type AuditEntry, type RecordState } from '../domain/changes.js';
 import type { GraphStore } from '../store/port.js';
 import { decodeCursor, idArg, oneOf, pageSize, parseArg } from './inputs.js';
 import type { Paged } from './nexus.js';
@@ -26,6 +26,13 @@ export class AuditService {
 
   history(recordId: string): Promise<AuditEntry[]> {
     return this.store.history(parseArg('recordId', idArg, recordId));
+  }
+
+  /** The retired actor or relationship with this id, if any. */
+  async retired(id: string): Promise<RecordState | null> {
+    const checked = parseArg('id', idArg, id);
+    const states = await this.store.recordStates([{ section: 'actors', id: checked }, { section: 'relationships', id: checked }]);
+    return states.find((s) => s.record !== null && s.retired !== null) ?? null;
   }
 
   async audit(args: AuditArgs): Promise<Paged<AuditEntry>> {

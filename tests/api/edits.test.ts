@@ -91,6 +91,10 @@ describe('edits over the API', () => {
     expect(net.body.data?.network.edges.map((e) => e.id)).not.toContain('imu-traffics-through-afghanistan');
     const gone = await gql(server.url, '{ relationship(id: "imu-traffics-through-afghanistan") { id } }');
     expect(gone.body.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    const kept = await gql<{ retired: { section: string; record: string; retired: { by: string } } }>(server.url, '{ retired(id: "imu-traffics-through-afghanistan") { section record retired { by } } }');
+    expect(kept.body.data?.retired).toMatchObject({ section: 'relationships', retired: { by: 'alice' } });
+    expect(JSON.parse(kept.body.data!.retired.record)).toMatchObject({ source: 'imu', target: 'afghanistan', type: 'traffics_through' });
+    expect((await gql<{ retired: null }>(server.url, '{ retired(id: "imu") { id } }')).body.data?.retired).toBeNull();
   });
 
   it('never writes a token to the logs', async () => {
