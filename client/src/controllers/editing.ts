@@ -58,7 +58,8 @@ export class EditingController {
       if (REDRAWS.has(entry.operation)) {
         const reload = h('button', { type: 'button', id: 'editor-reload' }, 'Reload to redraw the network');
         reload.addEventListener('click', () => location.reload());
-        document.getElementById('details')?.append(h('p', { class: 'notice' }, `${entry.summary}. `, reload));
+        this.deps.tokenRoot.querySelector('#editor-redraw')?.remove();
+        this.deps.tokenRoot.append(h('p', { class: 'notice', id: 'editor-redraw' }, `Saved: ${entry.summary}. `, reload));
       }
     };
     body.append(h('h4', {}, 'Edit'), h('p', { class: 'small muted' }, 'Every edit needs an editor token and cites its evidence.'), ...(sel.startsWith('a:') ? this.actorForms(record as ActorFull, done) : this.relationshipForms(record as RelationshipFull, done)));
