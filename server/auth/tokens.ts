@@ -105,9 +105,14 @@ export class TokenVerifier {
     this.seen = version;
   }
 
-  /** The caller a token names, or null when it is unknown or revoked. */
+  /** The caller a token names, or null when it is unknown or revoked (or the token file cannot be read: logged). */
   async verify(token: string): Promise<Caller | null> {
-    await this.refresh();
+    try {
+      await this.refresh();
+    } catch (e) {
+      console.error(`[auth] cannot read the token file ${this.file}: ${(e as Error).message}; every token is refused until it can be read`);
+      return null;
+    }
     const t = this.byHash.get(hashToken(token));
     return t ? { tokenId: t.id, name: t.name, role: t.role } : null;
   }

@@ -2,10 +2,10 @@
  * `npm run token`: create prints the token once and stores only its hash; list shows ids, names,
  * roles and states (never a token); revoke by name or id makes the server refuse the token at once.
  */
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { TokenVerifier, hashToken } from '../../server/auth/tokens.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -45,4 +45,22 @@ describe('npm run token', () => {
     expect(await verifier.verify(token)).toBeNull();
     expect((await runCli(['server/cli/token.ts', 'list'], env)).stdout).toMatch(/\trevoked \d{4}-/);
   }, 60_000);
+});
+
+describe('a token file that cannot be read', () => {
+  it('refuses every token and says why in the log, without the token', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'nexus-token-bad-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'tokens.json');
+    await writeFile(file, '{"format": 1, "tokens": [{"id": 1}]}');
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    try {
+      expect(await new TokenVerifier(file).verify('nxt_secret-token-value')).toBeNull();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(logged.join('\n')).toMatch(/\[auth\] cannot read the token file .*tokens\.json: .*not a token file \(tokens\.0\.id/);
+    expect(logged.join('\n')).not.toContain('nxt_secret-token-value');
+  });
 });
