@@ -86,7 +86,7 @@ export function editForm(id: string, title: string, fields: readonly FieldSpec[]
           const slot = form.querySelector<HTMLElement>(`[data-error-for="${field}"]`);
           if (slot) slot.textContent = err instanceof ApiError && err.field !== field ? `${err.field}: ${text}` : text;
           form.querySelector<HTMLElement>(`[name="${field}"]`)?.setAttribute('aria-invalid', 'true');
-        } else general.textContent = text;
+        } else general.textContent = err instanceof ApiError && err.kind === 'graphql' ? err.message : text;
       })
       .finally(() => (button.disabled = false));
   });
