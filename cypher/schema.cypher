@@ -14,6 +14,9 @@ CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT capacity_assessment_id IF NOT EXISTS FOR (n:CapacityAssessment) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT figure_id IF NOT EXISTS FOR (n:Figure) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT retired_id IF NOT EXISTS FOR (n:Retired) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT edit_lock_id IF NOT EXISTS FOR (n:EditLock) REQUIRE n.id IS UNIQUE;
 
 // Relationship ids, one constraint per vocabulary type (a relationship id is unique across all types:
 //   the adapter also deletes an id stored under another type before writing it)
@@ -45,6 +48,9 @@ CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind);
 CREATE INDEX actor_country IF NOT EXISTS FOR (n:Actor) ON (n.country);
 CREATE INDEX actor_name_key IF NOT EXISTS FOR (n:Actor) ON (n.nameKey);
 CREATE INDEX actor_span_days IF NOT EXISTS FOR (n:Actor) ON (n.spanFromDay, n.spanToDay);
+
+// The audit log, newest first
+CREATE INDEX audit_entry_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);
 
 // Interval filters on events and capacity ratings
 CREATE INDEX event_days IF NOT EXISTS FOR (n:Event) ON (n.fromDay, n.toDay);

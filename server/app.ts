@@ -22,10 +22,15 @@ import { queryResolvers } from './graphql/resolvers/query.js';
 import { typeResolvers } from './graphql/resolvers/types.js';
 import { healthRouter } from './http/health.js';
 import { ideHtml } from './http/ide.js';
+import { EditService } from './services/edits.js';
+import { AuditService } from './services/audit.js';
+import { TokenVerifier } from './auth/tokens.js';
+import { accessOf, readAccessPlugin } from './graphql/access.js';
+import { mutationResolvers } from './graphql/resolvers/mutation.js';
 
 export interface AppDeps {
   store: GraphStore;
-  config: Pick<Config, 'env' | 'clientDir' | 'limits'>;
+  config: Pick<Config, 'env' | 'clientDir' | 'limits'> & Partial<Pick<Config, 'access'>>;
 }
 
 export interface App {
@@ -56,6 +61,10 @@ const lastResort: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
 export async function createApp({ store, config }: AppDeps): Promise<App> {
   const development = config.env === 'development';
   const service = new NexusService(store, { pathBudgetMs: config.limits.pathBudgetMs });
+  const edits = new EditService(store);
+  const audit = new AuditService(store);
+  const readRequiresToken = config.access?.readRequiresToken ?? false;
+  const tokens = config.access ? new TokenVerifier(config.access.tokensFile) : null;
   const queryLimits = {
     maxDepth: config.limits.maxQueryDepth,
     maxFields: config.limits.maxQueryFields,
@@ -64,7 +73,7 @@ export async function createApp({ store, config }: AppDeps): Promise<App> {
   };
   const apollo = new ApolloServer<Context>({
     typeDefs: loadSdl(),
-    resolvers: { Query: queryResolvers, ...typeResolvers, ...enumResolvers() },
+    resolvers: { Query: queryResolvers, Mutation: mutationResolvers, ...typeResolvers, ...enumResolvers() },
     validationRules: [queryLimitRule(queryLimits)],
     formatError: formatError(development),
     includeStacktraceInErrorResponses: development,
@@ -75,6 +84,7 @@ export async function createApp({ store, config }: AppDeps): Promise<App> {
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       queryCostPlugin<Context>(queryLimits, new HeavyLane(config.limits.heavyQueryCost)),
+      readAccessPlugin<Context>(readRequiresToken),
       compiledExecutionPlugin<Context>(formatError(development)),
     ],
   });
@@ -92,7 +102,12 @@ export async function createApp({ store, config }: AppDeps): Promise<App> {
     '/graphql',
     express.json({ limit: config.limits.maxBodyBytes }),
     bodyErrors,
-    expressMiddleware(apollo, { context: async () => createContext(service) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const access = tokens ? await accessOf(req.headers.authorization, tokens) : { caller: null, invalidToken: req.headers.authorization !== undefined };
+        return createContext(service, { edits, audit, access, readRequiresToken });
+      },
+    }),
   );
 
   let closeDevServer: () => Promise<void> = async () => {};

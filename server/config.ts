@@ -28,6 +28,8 @@ const envSchema = z.object({
   MAX_ALIASES: intFrom(30, 1, 1000),
   MAX_QUERY_COST: intFrom(200_000, 100, 10_000_000),
   HEAVY_QUERY_COST: intFrom(20_000, 1, 10_000_000),
+  TOKENS_FILE: z.string().default(path.join(ROOT, 'data', 'tokens.json')),
+  READ_REQUIRES_TOKEN: z.enum(['true', 'false']).default('false'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -50,6 +52,8 @@ export interface Config {
     /** Operations costing more take turns in the heavy lane (graphql/lanes.ts). */
     heavyQueryCost: number;
   };
+  /** API tokens (server/auth/tokens.ts) and whether reading needs one (a viewer token). */
+  access: { tokensFile: string; readRequiresToken: boolean };
 }
 
 /** Parse the environment; throws with every bad variable named. */
@@ -79,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxQueryCost: e.MAX_QUERY_COST,
       heavyQueryCost: e.HEAVY_QUERY_COST,
     },
+    access: { tokensFile: e.TOKENS_FILE, readRequiresToken: e.READ_REQUIRES_TOKEN === 'true' },
   };
 }

@@ -30,6 +30,9 @@ import { shareLink, stateFromLocation, Store, syncUrl } from './state/store.js';
 import { Autocomplete } from './ui/autocomplete.js';
 import { ChangesPanel } from './ui/changes.js';
 import { DetailsPanel } from './ui/details.js';
+import { EditingController } from './controllers/editing.js';
+import type { GraphqlClient } from './api/client.js';
+import type { TokenStore } from './state/session.js';
 import { byId, clear, h } from './ui/dom.js';
 import { FilterPanel } from './ui/filters.js';
 import { renderLegend } from './ui/legend.js';
@@ -51,7 +54,13 @@ export function timeSelection(s: ViewState, fallbackYear: number): TimeSelection
   return { kind: 'year', year };
 }
 
-export async function startApp(api: NexusApi, status: StatusOverlay): Promise<void> {
+/** What editing needs: the transport that sends the token, and where the token is kept. */
+export interface EditingSetup {
+  gql: GraphqlClient;
+  tokens: TokenStore;
+}
+
+export async function startApp(api: NexusApi, status: StatusOverlay, editingSetup?: EditingSetup): Promise<void> {
   const [vocab, timeline, union] = await Promise.all([api.vocabulary(), api.timeline(), api.overview()]);
   performance.mark('nexus:data');
   const model: GraphModel = buildGraphModel(union, vocab.relationshipTypes);
@@ -189,8 +198,12 @@ export async function startApp(api: NexusApi, status: StatusOverlay): Promise<vo
     const t = timeSelection(store.get(), span.max);
     return t.kind === 'all' ? null : t.kind === 'year' ? { from: t.year, to: t.year } : { from: t.from, to: t.to };
   };
-  const details = new DetailsPanel(byId('details'), {
+  const editing = editingSetup
+    ? new EditingController({ ...editingSetup, vocab, tokenRoot: byId('editor-panel'), reshow: (sel) => (sel === store.get().selected ? void details.show(sel) : select(sel)), toast: (m) => status.toast(m, 6000) })
+    : null;
+  const details: DetailsPanel = new DetailsPanel(byId('details'), {
     api,
+    decorate: editing ? (sel, record, body) => editing.decorate(sel, record, body) : undefined,
     select,
     stageOrder: (s) => stageOrder.get(s) ?? 0,
     stageLabel: (s) => typeLabel.get(s) ?? s,

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { loadSeedDir } from '../dataset/load.js';
 import { DomainError } from '../domain/errors.js';
 import { openNeo4jStore } from '../store/neo4j/adapter.js';
+import { withoutEditedRecords } from '../domain/changes.js';
 
 const envSchema = z.object({
   NEO4J_URI: z.string({ error: 'is not set (e.g. NEO4J_URI=bolt://localhost:7687)' }).min(1, 'is empty'),
@@ -49,7 +50,10 @@ async function main(argv: readonly string[]): Promise<number> {
       await store.clearAll();
       console.log('reset: deleted every node and relationship');
     }
-    const { changed } = await store.upsert(dataset);
+    // Records editors changed or retired (the audit log names them) are theirs: the seed leaves them be.
+    const { dataset: unedited, skipped } = withoutEditedRecords(dataset, (await store.listAudit({}, { offset: 0, limit: 1_000_000 })).items);
+    if (skipped.size > 0) console.log(`seed: ${skipped.size} records edited through the API are left as the editors made them`);
+    const { changed } = await store.upsert(unedited);
     const c = await store.counts();
     console.log(`${changed} records created or changed`);
     console.log(

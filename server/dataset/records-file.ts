@@ -29,12 +29,16 @@ export interface ReadResult {
   lines: number;
   /** Lines before the records (a data file's header), as parsed JSON. */
   header: unknown;
+  /** Lines of the `extraTypes` asked for, in file order (their `data`, unvalidated). */
+  extras: Array<{ type: string; line: number; data: unknown }>;
 }
 
 export interface ReadOptions {
   /** The first line is a header object, not a record (data files). */
   header?: boolean;
   onProgress?: (records: number) => void;
+  /** Record types beyond the dataset's that the caller reads itself (a data file's audit log). */
+  extraTypes?: readonly string[];
 }
 
 /** Validate one `{type, data}` line; returns the record and its section, or a problem. */
@@ -87,6 +91,7 @@ export async function readRecordFile(file: string, opts: ReadOptions = {}): Prom
   let lines = 0;
   let records = 0;
   let header: unknown = null;
+  const extras: ReadResult['extras'] = [];
   for await (const text of linesOf(file)) {
     lines += 1;
     if (text.trim() === '') continue;
@@ -99,6 +104,15 @@ export async function readRecordFile(file: string, opts: ReadOptions = {}): Prom
       }
       continue;
     }
+    const extra = opts.extraTypes ? /^\{"type":"([a-z_]+)"/.exec(text)?.[1] : undefined;
+    if (extra !== undefined && opts.extraTypes?.includes(extra)) {
+      try {
+        extras.push({ type: extra, line: lines, data: (JSON.parse(text) as { data: unknown }).data });
+      } catch (e) {
+        if (problems.length < MAX_PROBLEMS) problems.push({ file, record: `line ${lines}`, field: '(json)', reason: (e as Error).message });
+      }
+      continue;
+    }
     const out = parseRecordLine(file, lines, text);
     if ('reason' in out) {
       if (problems.length < MAX_PROBLEMS) problems.push(out);
@@ -108,7 +122,7 @@ export async function readRecordFile(file: string, opts: ReadOptions = {}): Prom
     records += 1;
     if (opts.onProgress && records % 100_000 === 0) opts.onProgress(records);
   }
-  return { dataset, problems, lines, header };
+  return { dataset, problems, lines, header, extras };
 }
 
 /** Write a dataset as record lines (after an optional header line) to an open stream. */

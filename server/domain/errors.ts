@@ -3,7 +3,7 @@
  * extensions in one place; the CLIs print them.
  */
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'SEED_INVALID' | 'STORE_UNAVAILABLE' | 'LIMIT_EXCEEDED';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'SEED_INVALID' | 'STORE_UNAVAILABLE' | 'LIMIT_EXCEEDED' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT';
 
 export class DomainError extends Error {
   constructor(
@@ -53,5 +53,26 @@ export class SeedValidationError extends DomainError {
     const shown = problems.slice(0, 20).map((p) => `  ${p.file} › ${p.record} › ${p.field}: ${p.reason}`);
     const more = problems.length > 20 ? [`  … and ${problems.length - 20} more`] : [];
     super('SEED_INVALID', [`${problems.length} problem(s) in the seed data:`, ...shown, ...more].join('\n'));
+  }
+}
+
+/** A request that needs a token and has none, or one that is not valid (the token is never echoed). */
+export class UnauthenticatedError extends DomainError {
+  constructor(message: string) {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+/** A valid token whose role does not allow the operation. */
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super('FORBIDDEN', message);
+  }
+}
+
+/** A write planned on records that changed before it was applied: nothing was written, try again. */
+export class ConflictError extends DomainError {
+  constructor(readonly id: string) {
+    super('CONFLICT', `id: "${id}" changed while this edit was being made; nothing was written, try again`, { field: 'id', id });
   }
 }

@@ -65,12 +65,12 @@ export function generate(schema: GraphQLSchema): string {
       out.push('}', '');
     }
   }
-  const query = schema.getQueryType();
-  if (query) {
-    out.push('/** Arguments of every Query field (fields without arguments map to Record<string, never>). */');
-    out.push('export interface QueryArgs {');
-    for (const f of Object.values(query.getFields())) {
-      out.push(`  ${f.name}: ${f.args.length > 0 ? `Query${pascal(f.name)}Args` : 'Record<string, never>'};`);
+  for (const root of [schema.getQueryType(), schema.getMutationType()]) {
+    if (!root) continue;
+    out.push(`/** Arguments of every ${root.name} field (fields without arguments map to Record<string, never>). */`);
+    out.push(`export interface ${root.name}Args {`);
+    for (const f of Object.values(root.getFields())) {
+      out.push(`  ${f.name}: ${f.args.length > 0 ? `${root.name}${pascal(f.name)}Args` : 'Record<string, never>'};`);
     }
     out.push('}', '');
   }

@@ -8,6 +8,9 @@ import type { Actor } from '../domain/derive.js';
 import type { Source } from '../domain/schemas.js';
 import { performance } from 'node:perf_hooks';
 import type { NexusService } from '../services/nexus.js';
+import type { EditService } from '../services/edits.js';
+import type { AuditService } from '../services/audit.js';
+import type { Access } from './access.js';
 
 export interface Loader<V> {
   /** The value when this request holds it already, else a promise of it (undefined: unknown id). */
@@ -21,7 +24,15 @@ export interface Context {
   source: Loader<Source>;
   /** Share the thread while a large answer is built: see TimeSlicer. */
   slicer: TimeSlicer;
+  edits: EditService;
+  audit: AuditService;
+  /** Who the request's token says the caller is. */
+  access: Access;
+  readRequiresToken: boolean;
 }
+
+/** What a request's context holds beside the read service. */
+export type WriteContext = Pick<Context, 'edits' | 'audit' | 'access' | 'readRequiresToken'>;
 
 /** How long one request builds its answer before letting other requests run. */
 const SLICE_MS = 5;
@@ -87,8 +98,9 @@ function batchLoader<V extends { id: string }>(fetch: (ids: string[]) => Promise
   return load;
 }
 
-export function createContext(service: NexusService): Context {
+export function createContext(service: NexusService, write: WriteContext): Context {
   return {
+    ...write,
     service,
     actor: batchLoader((ids) => service.actorsByIds(ids)),
     source: batchLoader((ids) => service.sourcesByIds(ids)),

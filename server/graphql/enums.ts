@@ -13,6 +13,8 @@ import {
   LIFESPAN_EVENTS,
   RELATIONSHIP_TYPES,
 } from '../domain/vocabulary.js';
+import { ROLES } from '../domain/access.js';
+import { CHANGE_OPERATIONS } from '../domain/changes.js';
 
 export const VOCABULARY_ENUMS = {
   ActorKind: ACTOR_KINDS,
@@ -23,6 +25,8 @@ export const VOCABULARY_ENUMS = {
   EventKind: EVENT_KINDS,
   DatingBasis: DATING_BASES,
   LifespanEvent: LIFESPAN_EVENTS,
+  Role: ROLES,
+  ChangeOperation: CHANGE_OPERATIONS,
 } as const;
 
 export type VocabularyEnumName = keyof typeof VOCABULARY_ENUMS;

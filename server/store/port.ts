@@ -13,6 +13,7 @@ import type { Actor, Relationship } from '../domain/derive.js';
 import type { CapacityAssessment, Dataset, Figure, NexusEvent, Source } from '../domain/schemas.js';
 import type { ActorKind, ConfidenceGrade, ContinuumStage, RelationshipType } from '../domain/vocabulary.js';
 import type { DayRange } from '../domain/time.js';
+import type { AuditEntry, AuditFilter, ChangeStepHook, RecordKey, RecordState } from '../domain/changes.js';
 
 export type { Actor, Relationship } from '../domain/derive.js';
 
@@ -240,6 +241,19 @@ export interface GraphStore {
   /** The sources with these ids that exist (no counts: cheap, for citations). */
   getSources(ids: readonly string[]): Promise<Source[]>;
   counts(): Promise<StoreCounts>;
+  /**
+   * Apply one planned edit (services/edits.ts) all or nothing, in one transaction / one swap:
+   * every `before` state must still be what is stored (else ConflictError, nothing written), the
+   * records become their `after` states (a retired one leaves the network, paths and search but
+   * keeps its data), what derives is brought up to date, and the entry joins the audit log.
+   */
+  applyChange(entry: AuditEntry, options?: { onStep?: ChangeStepHook }): Promise<AuditEntry>;
+  /** The stored state of these records, live, retired or absent, in the order asked. */
+  recordStates(keys: readonly RecordKey[]): Promise<RecordState[]>;
+  /** Audit entries naming a record, newest first. */
+  history(recordId: string): Promise<AuditEntry[]>;
+  /** The audit log, newest first. */
+  listAudit(filter: AuditFilter, page: PageRequest): Promise<PageResult<AuditEntry>>;
   /** Throws StoreUnavailableError when the store cannot answer. */
   ping(): Promise<void>;
   close(): Promise<void>;

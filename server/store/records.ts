@@ -134,3 +134,12 @@ export function actorSearchRank(actor: Actor, rawQuery: string | undefined): num
 export function compareSearchHits(a: { rank: number; actor: Actor }, b: { rank: number; actor: Actor }): number {
   return a.rank - b.rank || compareIds(foldName(a.actor.name), foldName(b.actor.name)) || compareIds(a.actor.id, b.actor.id);
 }
+
+/** JSON with object keys sorted and undefined dropped: equal text ⇔ equal record. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}

@@ -2,42 +2,16 @@
  * The server process as users run it: starts with no configuration beyond a port, serves, and
  * exits cleanly on SIGTERM; a bad environment variable stops it with the variable named.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, startServer } from '../helpers/process.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const temps: string[] = [];
 afterAll(async () => {
   await Promise.all(temps.map((d) => rm(d, { recursive: true, force: true })));
 });
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const { port } = srv.address() as { port: number };
-  await new Promise((resolve) => srv.close(resolve));
-  return port;
-}
-
-/** The environment of a user's shell, without a Neo4j the test run may have configured (this is the embedded store's start). */
-function userEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (key.startsWith('NEO4J_')) delete env[key];
-  return env;
-}
-
-function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env: { ...userEnv(), NODE_ENV: 'production', ...env } });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => out };
-}
 
 describe('the server process', () => {
   it('serves the sourced dataset and closes cleanly on SIGTERM', async () => {

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../../server/store/embedded/adapter.js';
 import { fixtureDataset } from '../fixtures/graph.js';
 import { runStoreContract } from './store-contract.js';
+import { EditService } from '../../server/services/edits.js';
 
 runStoreContract('embedded (in memory)', () => EmbeddedStore.open({ dataFile: null }));
 
@@ -76,5 +77,30 @@ describe('embedded store persistence', () => {
     const writes = Array.from({ length: 20 }, (_, i) => store.upsert({ relationships: [{ ...base, id: `r-c${i}` }] }));
     await Promise.all(writes);
     expect((await store.counts()).relationships).toBe(31);
+  });
+
+  it('keeps edits, retired records and the audit log across a restart, and the seed sync does not undo them', async () => {
+    const file = await tempFile();
+    const first = await EmbeddedStore.open({ dataFile: file });
+    await first.syncSeed(fixtureDataset());
+    const edits = new EditService(first);
+    const evidence = { source: 'fx-doc', quote: 'Bravo Smugglers move heroin.', confidence: 'stated' };
+    await edits.updateActor({ name: 'alice' }, 'b', { description: 'Smugglers of heroin.' }, evidence);
+    await edits.retireRelationship({ name: 'alice' }, 'r-de', 'misread', evidence);
+    await first.close();
+    const second = await EmbeddedStore.open({ dataFile: file });
+    expect((await second.syncSeed(fixtureDataset())).changed).toBe(0);
+    expect((await second.getActors(['b']))[0]!.description).toBe('Smugglers of heroin.');
+    expect(await second.getRelationships(['r-de'])).toEqual([]);
+    expect((await second.recordStates([{ section: 'relationships', id: 'r-de' }]))[0]!.retired).toMatchObject({ reason: 'misread' });
+    expect((await second.history('b')).map((e) => e.operation)).toEqual(['update_actor']);
+    expect((await second.listAudit({}, { offset: 0, limit: 10 })).totalCount).toBe(2);
+    // A newer seed that drops the edited actor's record does not remove it either.
+    const withoutB = fixtureDataset();
+    withoutB.actors = withoutB.actors.filter((a) => a.id !== 'b');
+    withoutB.relationships = withoutB.relationships.filter((r) => r.source !== 'b' && r.target !== 'b');
+    withoutB.figures = [];
+    await second.syncSeed(withoutB);
+    expect((await second.getActors(['b']))[0]!.description).toBe('Smugglers of heroin.');
   });
 });

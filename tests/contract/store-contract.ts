@@ -8,6 +8,7 @@ import type { GraphStore, PathQuery } from '../../server/store/port.js';
 import { dayToIso, yearRange } from '../../server/domain/time.js';
 import { DomainError } from '../../server/domain/errors.js';
 import { claim, fixtureDataset, rel } from '../fixtures/graph.js';
+import { runEditContract } from './edits-contract.js';
 
 const ALL = { offset: 0, limit: 1000 };
 const YEAR = 365.25;
@@ -358,4 +359,5 @@ export function runStoreContract(label: string, open: () => Promise<GraphStore>)
       });
     });
   });
+  runEditContract(label, open);
 }

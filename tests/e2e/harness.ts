@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { gql, startTestServer, type TestServer } from '../helpers/server.js';
+import type { Config } from '../../server/config.js';
 import { launchBrowser } from './browser.js';
 
 type NetworkIds = { nodes: { id: string }[]; edges: { id: string }[] };
@@ -20,11 +21,11 @@ export interface Harness {
 }
 
 /** Start the server and the browser for the enclosing describe block. */
-export function useHarness(): Harness {
+export function useHarness(options: { access?: Config['access'] } = {}): Harness {
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {
-    server = await startTestServer({ buildClient: true });
+    server = await startTestServer({ buildClient: true, ...options });
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {

@@ -52,12 +52,12 @@ export async function openSeededStore(kind: TestStore): Promise<GraphStore> {
 }
 
 export async function startTestServer(
-  options: { buildClient?: boolean; limits?: Partial<Config['limits']>; store?: TestStore; openStore?: () => Promise<GraphStore> } = {},
+  options: { buildClient?: boolean; limits?: Partial<Config['limits']>; store?: TestStore; access?: Config['access']; openStore?: () => Promise<GraphStore> } = {},
 ): Promise<TestServer> {
   if (options.buildClient) await ensureClientBuilt();
   const config = loadConfig({ NODE_ENV: 'test' });
   const store = options.openStore ? await options.openStore() : await openSeededStore(options.store ?? 'embedded');
-  const { app, service, stop } = await createApp({ store, config: { ...config, limits: { ...config.limits, ...options.limits } } });
+  const { app, service, stop } = await createApp({ store, config: { ...config, limits: { ...config.limits, ...options.limits }, ...(options.access ? { access: options.access } : {}) } });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
@@ -78,7 +78,8 @@ export async function gql<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }> } }> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   return { status: res.status, body: (await res.json()) as never };
 }

@@ -18,6 +18,7 @@ import { ReferenceGraph } from '../differential/reference.js';
 import { runStoreContract } from '../contract/store-contract.js';
 import { runApiQueries } from '../api/queries-suite.js';
 import { neo4jTestConfig } from '../helpers/neo4j.js';
+import { EditService } from '../../server/services/edits.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const config = neo4jTestConfig();
@@ -52,6 +53,26 @@ if (config) {
         expect(dyad.map((r) => r.type)).toEqual(expect.arrayContaining(['alliance', 'convergence']));
       } finally {
         await store.close();
+      }
+    }, 600_000);
+  });
+
+  describe('npm run db:seed after edits', () => {
+    it('leaves the records editors changed as they made them', async () => {
+      const store = await openNeo4jStore(config);
+      try {
+        await new EditService(store).updateActor({ name: 'alice' }, 'imu', { description: 'Edited before a re-seed.' }, { source: 'cornell-narcotics-imu', quote: 'formally founded the IMU in Kabul in 1998', confidence: 'stated' });
+      } finally {
+        await store.close();
+      }
+      const res = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/seed-neo4j.ts'], { cwd: ROOT, env: process.env, encoding: 'utf8', timeout: 300_000 });
+      expect(res.status, res.stdout + res.stderr).toBe(0);
+      expect(res.stdout).toMatch(/^seed: 1 records edited through the API are left as the editors made them$/m);
+      const after = await openNeo4jStore(config);
+      try {
+        expect((await after.getActors(['imu']))[0]?.description).toBe('Edited before a re-seed.');
+      } finally {
+        await after.close();
       }
     }, 600_000);
   });

@@ -42,6 +42,8 @@ export interface GraphqlClientOptions {
   endpoint?: string;
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
+  /** Extra headers for every request, read when it is sent (the editor's token). */
+  headers?: () => Record<string, string>;
 }
 
 export type GraphqlClient = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
@@ -57,7 +59,7 @@ export function createGraphqlClient(options: GraphqlClientOptions = {}): Graphql
     try {
       response = await doFetch(endpoint, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...options.headers?.() },
         body: JSON.stringify({ query, variables }),
         signal: controller.signal,
       });

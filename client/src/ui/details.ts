@@ -22,6 +22,8 @@ export interface DetailsDeps {
   /** The years on the time bar now (null: all years). */
   shownYears: () => { from: number; to: number } | null;
   goToYear: (year: number) => void;
+  /** Adds to a shown record's details (its history and the editor's forms). */
+  decorate?: (sel: string, record: ActorFull | RelationshipFull, body: HTMLElement) => void;
 }
 
 export class DetailsPanel {
@@ -49,10 +51,12 @@ export class DetailsPanel {
       if (sel.startsWith('a:')) {
         const actor = await this.deps.api.actor(id);
         if (seq === this.seq) this.renderActor(actor);
+        if (seq === this.seq) this.decorated(sel, actor);
       } else {
         const rel = await this.deps.api.relationship(id);
         const dyad = await this.deps.api.dyad(rel.source.id, rel.target.id).catch(() => null);
         if (seq === this.seq) this.renderRelationship(rel, dyad);
+        if (seq === this.seq) this.decorated(sel, rel);
       }
     } catch (err) {
       if (seq !== this.seq) return;
@@ -61,6 +65,11 @@ export class DetailsPanel {
       retry.addEventListener('click', () => void this.show(sel));
       this.root.append(h('h2', {}, 'Details'), h('p', { class: 'error' }, err instanceof ApiError ? err.userMessage : 'Could not load the details.'), retry);
     }
+  }
+
+  private decorated(sel: string, record: ActorFull | RelationshipFull): void {
+    const body = this.root.querySelector<HTMLElement>('.details-body');
+    if (body) this.deps.decorate?.(sel, record, body);
   }
 
   /** When the selection is not valid in the years on the time bar: say so, and offer a year where it is. */

@@ -69,4 +69,11 @@ export const queryResolvers = {
   events: (_, args, { service }) => service.events(args),
   figures: (_, { actorId }, { service }) => service.figures(actorId),
   sources: (_, __, { service }) => service.sources(),
+  me: (_, __, { access, readRequiresToken }) => ({ name: access.caller?.name ?? null, role: access.caller?.role ?? null, readRequiresToken }),
+  history: (_, { recordId }, { audit }) => audit.history(recordId),
+  retired: async (_, { id }, { audit }) => {
+    const state = await audit.retired(id);
+    return state && { section: state.section, id: state.id, record: JSON.stringify(state.record), retired: state.retired };
+  },
+  audit: async (_, args, { audit }) => connection(await audit.audit(args)),
 } satisfies QueryResolvers;

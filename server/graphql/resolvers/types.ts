@@ -10,6 +10,7 @@ import { ACTOR_KIND_INFO, RELATIONSHIP_TYPE_INFO } from '../../domain/vocabulary
 import type { FoundPath, PathHop } from '../../store/port.js';
 import type { TimelineChange } from '../../services/history.js';
 import type { Context } from '../context.js';
+import type { AuditEntry, Evidence } from '../../domain/changes.js';
 import { activeOut, intervalOut, lifespanLabel, validityOut } from '../present.js';
 import type { ActorRelationshipsArgs } from '../generated.js';
 
@@ -30,7 +31,19 @@ const sourceOf = (ctx: Context, id: string) => required(ctx.source(id), `source 
 
 type Reading = LifespanReading;
 
+const json = (record: unknown) => (record === null ? null : JSON.stringify(record));
+
 export const typeResolvers = {
+  AuditEntry: {
+    records: (e: AuditEntry) =>
+      e.after.map((after, i) => {
+        const before = e.before[i];
+        return { section: after.section, id: after.id, before: json(before?.record ?? null), after: json(after.record), retiredBefore: before?.retired ?? null, retired: after.retired };
+      }),
+  },
+  Evidence: {
+    citation: (e: Evidence) => e,
+  },
   ValidityEnd: {
     year: (e: ValidityEnd) => yearOf(e.date),
   },

@@ -1,7 +1,7 @@
 /**
  * The embedded store: an in-process, pure-JS GraphStore over StoreState and its graph index,
- * persisted to one data file after every write. The default when NEO4J_URI is unset, and what CI
- * runs. Graph questions are answered on the index (embedded/paths.ts, embedded/queries.ts).
+ * persisted to one data file after every write (with the retired records and the audit log). The
+ * default when NEO4J_URI is unset, and what CI runs. Graph questions are answered on the index (embedded/paths.ts, embedded/queries.ts).
  */
 import type { Actor, Relationship } from '../../domain/derive.js';
 import type { CapacityAssessment, Dataset, Figure, NexusEvent, Source } from '../../domain/schemas.js';
@@ -36,6 +36,9 @@ import { SeedValidationError } from '../../domain/errors.js';
 import { findIndexPaths } from './paths.js';
 import { STAGE_TYPE_CODES } from './graph-index.js';
 import { indexList, indexNeighbourhood, indexOverview, indexSnapshot, indexValidIn } from './queries.js';
+import { auditMatches, compareAuditNewestFirst, stateKey, editedKeys, withoutEditedRecords, type AuditEntry, type AuditFilter, type ChangeStepHook, type RecordKey, type RecordState } from '../../domain/changes.js';
+import { assertUnchanged, liveWrites } from '../changes.js';
+import type { Ledger } from './persistence.js';
 
 export interface EmbeddedStoreOptions {
   /** Where writes are persisted; null keeps everything in memory (tests). */
@@ -44,6 +47,10 @@ export interface EmbeddedStoreOptions {
 
 function eventRange(e: NexusEvent): DayRange {
   return intervalRange({ from: e.date, to: e.endDate ?? e.date });
+}
+
+function ledgerOf(state: StoreState): Ledger {
+  return { retired: [...state.retired.values()], audit: state.audit };
 }
 
 export class EmbeddedStore implements GraphStore {
@@ -61,6 +68,8 @@ export class EmbeddedStore implements GraphStore {
       const problems = checkIntegrity(stored.dataset, undefined, options.dataFile ?? '(data file)');
       if (problems.length > 0) throw new SeedValidationError(problems);
       store.state = StoreState.from(stored.dataset);
+      for (const r of stored.retired) store.state.retired.set(stateKey(r), r);
+      store.state.audit = stored.audit;
       store.seedIds = stored.seedIds;
     }
     return store;
@@ -68,7 +77,7 @@ export class EmbeddedStore implements GraphStore {
 
   bulkLoad(dataset: Dataset, options: BulkLoadOptions = {}): Promise<UpsertResult> {
     return this.serialised(async () => {
-      const empty = this.state.actorRecords.size === 0 && this.state.relationshipRecords.size === 0;
+      const empty = this.state.actorRecords.size === 0 && this.state.relationshipRecords.size === 0 && this.state.retired.size === 0 && this.state.audit.length === 0;
       const next = empty ? new StoreState() : this.state.clone();
       const changed = next.apply(dataset, { fresh: empty });
       options.onProgress?.(changed, changed, 'records applied');
@@ -79,7 +88,7 @@ export class EmbeddedStore implements GraphStore {
       options.onProgress?.(changed, changed, 'index built');
       if (this.options.dataFile) {
         if (empty && options.recordFile) await writeDataFileFromRecordFile(this.options.dataFile, options.recordFile);
-        else await writeDataFileAtomically(this.options.dataFile, next.toDataset(), this.seedIds);
+        else await writeDataFileAtomically(this.options.dataFile, next.toDataset(), this.seedIds, ledgerOf(next));
         options.onProgress?.(changed, changed, 'data file written');
       }
       this.state = next;
@@ -104,12 +113,14 @@ export class EmbeddedStore implements GraphStore {
    */
   syncSeed(seed: Dataset): Promise<UpsertResult> {
     return this.serialised(async () => {
-      const batch = parseBatch(seed);
+      // A record an editor has changed or retired is theirs now: the seed no longer refreshes or removes it.
+      const { dataset: batch } = withoutEditedRecords(parseBatch(seed), this.state.audit);
+      const edited = editedKeys(this.state.audit);
       const current = idsOf(batch);
       const dropped = Object.fromEntries(
         (Object.keys(current) as Array<keyof RecordIds>).map((k) => {
           const keep = new Set(current[k]);
-          return [k, (this.seedIds[k] ?? []).filter((id) => !keep.has(id))];
+          return [k, (this.seedIds[k] ?? []).filter((id) => !keep.has(id) && !edited.has(stateKey({ section: k, id })))];
         }),
       ) as RecordIds;
       const next = this.state.clone();
@@ -119,7 +130,7 @@ export class EmbeddedStore implements GraphStore {
       if (problems.length > 0) throw new SeedValidationError(problems);
       if (changed > 0) next.derive();
       if (this.options.dataFile && (changed > 0 || JSON.stringify(this.seedIds) !== JSON.stringify(current))) {
-        await writeDataFileAtomically(this.options.dataFile, next.toDataset(), current);
+        await writeDataFileAtomically(this.options.dataFile, next.toDataset(), current, ledgerOf(changed > 0 ? next : this.state));
       }
       if (changed > 0) this.state = next;
       this.seedIds = current;
@@ -140,9 +151,44 @@ export class EmbeddedStore implements GraphStore {
     const changed = next.apply(batch);
     if (changed === 0) return { changed };
     next.derive();
-    if (this.options.dataFile) await writeDataFileAtomically(this.options.dataFile, next.toDataset(), this.seedIds);
+    if (this.options.dataFile) await writeDataFileAtomically(this.options.dataFile, next.toDataset(), this.seedIds, ledgerOf(next));
     this.state = next;
     return { changed };
+  }
+
+  // ---- edits ------------------------------------------------------------------------------
+
+  applyChange(entry: AuditEntry, options: { onStep?: ChangeStepHook } = {}): Promise<AuditEntry> {
+    return this.serialised(async () => {
+      assertUnchanged(entry.before, entry.before.map((s) => this.state.stateOf(s.section, s.id)));
+      const writes = liveWrites(entry);
+      // Everything happens on a copy; the copy replaces the state only once it is on disk.
+      const next = this.state.clone();
+      for (const s of entry.after) next.put(s);
+      next.apply(writes);
+      const problems = checkIntegrity(next.toDataset(), undefined, '(edit)');
+      if (problems.length > 0) throw new SeedValidationError(problems);
+      await options.onStep?.('records written');
+      next.audit.push(entry);
+      await options.onStep?.('audit written');
+      next.derive();
+      if (this.options.dataFile) await writeDataFileAtomically(this.options.dataFile, next.toDataset(), this.seedIds, ledgerOf(next));
+      this.state = next;
+      return entry;
+    });
+  }
+
+  async recordStates(keys: readonly RecordKey[]): Promise<RecordState[]> {
+    return keys.map((k) => this.state.stateOf(k.section, k.id));
+  }
+
+  async history(recordId: string): Promise<AuditEntry[]> {
+    return this.state.audit.filter((e) => e.recordIds.includes(recordId)).sort(compareAuditNewestFirst);
+  }
+
+  async listAudit(filter: AuditFilter, page: PageRequest): Promise<PageResult<AuditEntry>> {
+    const hits = this.state.audit.filter((e) => auditMatches(e, filter)).sort(compareAuditNewestFirst);
+    return { items: hits.slice(page.offset, page.offset + page.limit), totalCount: hits.length };
   }
 
   // ---- reads ------------------------------------------------------------------------------

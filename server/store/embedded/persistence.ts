@@ -3,15 +3,17 @@
  * (server/dataset/records-file.ts) to a temp file after a header line, fsynced, then renamed over
  * the data file (and the directory fsynced), so a crash leaves either the old file or the new one,
  * never a torn one. Reading validates every record; a bad file is refused naming it and its first
- * problems.
+ * problems. The edit ledger — retired records and the audit log — is written in the same file, after
+ * the records, so a write and its audit entry land together or not at all.
  */
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { access, mkdir, open, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
-import type { Dataset } from '../../domain/schemas.js';
-import { SeedValidationError } from '../../domain/errors.js';
+import { actorSchema, relationshipSchema, type Dataset } from '../../domain/schemas.js';
+import { SeedValidationError, type SeedProblem } from '../../domain/errors.js';
+import { auditEntrySchema, retirementSchema, type AuditEntry, type RecordState } from '../../domain/changes.js';
 import { readRecordFile, writeRecords } from '../../dataset/records-file.js';
 
 /** 2: a header line, then one `{"type","data"}` record per line. (1 was a single JSON document of the seed's old format.) */
@@ -29,6 +31,40 @@ export interface StoredData {
   seedIds: Partial<Record<keyof Dataset, string[]>>;
 }
 
+/** What edits add beside the records: the retired records and the audit log, oldest first. */
+export interface Ledger {
+  retired: RecordState[];
+  audit: AuditEntry[];
+}
+
+const LEDGER_TYPES = ['retired', 'audit'] as const;
+
+/** Validate a data file's ledger lines (a retired record passes its section's schema). */
+function ledgerOf(file: string, extras: Array<{ type: string; line: number; data: unknown }>, problems: SeedProblem[]): Ledger {
+  const ledger: Ledger = { retired: [], audit: [] };
+  for (const { type, line, data } of extras) {
+    const problem = (field: string, reason: string) => problems.push({ file, record: `line ${line} (${type})`, field, reason });
+    if (type === 'audit') {
+      const parsed = auditEntrySchema.safeParse(data);
+      if (parsed.success) ledger.audit.push(parsed.data);
+      else problem(parsed.error.issues[0]?.path.join('.') ?? '(record)', parsed.error.issues[0]?.message ?? 'is invalid');
+      continue;
+    }
+    const state = data as Partial<RecordState> | null;
+    const schema = state?.section === 'actors' ? actorSchema : state?.section === 'relationships' ? relationshipSchema : null;
+    if (!schema) {
+      problem('section', 'must be actors or relationships');
+      continue;
+    }
+    const record = schema.safeParse(state?.record);
+    const retired = retirementSchema.safeParse(state?.retired);
+    if (!record.success) problem(`record.${record.error.issues[0]?.path.join('.') ?? ''}`, record.error.issues[0]?.message ?? 'is invalid');
+    else if (!retired.success) problem(`retired.${retired.error.issues[0]?.path.join('.') ?? ''}`, retired.error.issues[0]?.message ?? 'is invalid');
+    else ledger.retired.push({ section: state!.section!, id: record.data.id, record: record.data, retired: retired.data });
+  }
+  return ledger;
+}
+
 /** Does the file start with a format-1 document (`{"format":1`)? Those held only seed records, in a format that no longer exists. */
 async function isFormatOne(file: string): Promise<boolean> {
   const handle = await open(file, 'r');
@@ -40,7 +76,7 @@ async function isFormatOne(file: string): Promise<boolean> {
   }
 }
 
-export async function readDataFile(file: string): Promise<StoredData | null> {
+export async function readDataFile(file: string): Promise<(StoredData & Ledger) | null> {
   try {
     await access(file);
   } catch (e) {
@@ -54,17 +90,24 @@ export async function readDataFile(file: string): Promise<StoredData | null> {
     console.warn(`[store] ${file} is in the old format 1 (before claims); kept as ${path.basename(file)}.format1.bak, starting from the seed`);
     return null;
   }
-  const { dataset, problems, header } = await readRecordFile(file, { header: true });
+  const { dataset, problems, header, extras } = await readRecordFile(file, { header: true, extraTypes: LEDGER_TYPES });
+  const ledger = ledgerOf(file, extras, problems);
   const h = header as Partial<Header> | null;
   if (problems.length === 0 && (h === null || h.format !== FORMAT_VERSION)) {
     problems.push({ file, record: 'line 1', field: 'format', reason: `not a Nexus Explorer data file of format ${FORMAT_VERSION}` });
   }
   if (problems.length > 0) throw new SeedValidationError(problems);
-  return { dataset, seedIds: h?.seedIds ?? {} };
+  return { dataset, seedIds: h?.seedIds ?? {}, ...ledger };
 }
 
-export function writeDataFileAtomically(file: string, dataset: Dataset, seedIds: StoredData['seedIds'] = {}): Promise<void> {
-  return writeAtomically(file, (out, header) => writeRecords(out, dataset, header), seedIds);
+export function writeDataFileAtomically(file: string, dataset: Dataset, seedIds: StoredData['seedIds'] = {}, ledger?: Ledger): Promise<void> {
+  return writeAtomically(file, async (out, header) => {
+    await writeRecords(out, dataset, header);
+    if (!ledger) return;
+    for (const [type, list] of [['retired', ledger.retired], ['audit', ledger.audit]] as const) {
+      for (const data of list) if (!out.write(`{"type":"${type}","data":${JSON.stringify(data)}}\n`)) await once(out, 'drain');
+    }
+  }, seedIds);
 }
 
 /**

@@ -8,6 +8,7 @@ import { AttestationIndex, deriveLifespan, sourcePeriodsOf, type Actor, type Lif
 import type { ActorRecord, CapacityAssessment, Dataset, Figure, NexusEvent, RelationshipRecord, Source } from '../../domain/schemas.js';
 import { searchKeysOf, type SearchKeys } from '../../domain/search.js';
 import { SeedValidationError } from '../../domain/errors.js';
+import { stateKey, type AuditEntry, type RecordState } from '../../domain/changes.js';
 import { GraphIndex, prepareActors, relationshipEnds } from './graph-index.js';
 
 /** Ids of records, by section. */
@@ -53,6 +54,9 @@ export class StoreState {
   readonly events = new Map<string, NexusEvent>();
   readonly capacity = new Map<string, CapacityAssessment>();
   readonly figures = new Map<string, Figure>();
+  /** Retired records by stateKey (kept, outside the index); the audit log, oldest first. */
+  readonly retired = new Map<string, RecordState>();
+  audit: AuditEntry[] = [];
   /** Derived by `derive()`. */
   spans = new Map<string, Lifespan>();
   periods: SourcePeriods = new Map();
@@ -83,6 +87,8 @@ export class StoreState {
       const into = next.map(section);
       for (const [id, value] of this.map(section)) into.set(id, value);
     }
+    for (const [key, value] of this.retired) next.retired.set(key, value);
+    next.audit = [...this.audit];
     return next;
   }
 
@@ -107,6 +113,22 @@ export class StoreState {
       if (opts.fresh && map.size - sizeBefore !== list.length) throw duplicateIds(section, list);
     }
     return changed;
+  }
+
+  /** A record's state: live, retired or absent. */
+  stateOf(section: keyof Dataset, id: string): RecordState {
+    const live = this.map(section).get(id);
+    if (live) return { section, id, record: live, retired: null };
+    return this.retired.get(stateKey({ section, id })) ?? { section, id, record: null, retired: null };
+  }
+
+  /** Make a record what `state` says (live, retired, or absent). */
+  put(state: RecordState): void {
+    const map = this.map(state.section);
+    this.retired.delete(stateKey(state));
+    map.delete(state.id);
+    if (state.record && state.retired) this.retired.set(stateKey(state), state);
+    else if (state.record) map.set(state.id, state.record);
   }
 
   /** Remove records by id. Returns how many went. */

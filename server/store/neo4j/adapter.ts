@@ -59,6 +59,9 @@ import {
 import { NEO4J_RELATIONSHIP_TYPES } from './names.js';
 import { DEFAULT_CYPHER_DIR, QueryRegistry } from './queries.js';
 import { upsertInTransaction } from './upsert.js';
+import { applyChangeInTransaction, recordStatesIn } from './changes.js';
+import type { AuditEntry, AuditFilter, ChangeStepHook, RecordKey, RecordState } from '../../domain/changes.js';
+import { auditEntryFromJson } from './mapping.js';
 
 export interface Neo4jConfig {
   uri: string;
@@ -200,6 +203,35 @@ export class Neo4jStore implements GraphStore {
     const batch = parseBatch(raw);
     const changed = await this.write((tx) => upsertInTransaction(tx, this.queries, batch));
     return { changed };
+  }
+
+  // ---- edits (see changes.ts) ------------------------------------------------------------
+
+  async applyChange(entry: AuditEntry, options: { onStep?: ChangeStepHook } = {}): Promise<AuditEntry> {
+    await this.write((tx) => applyChangeInTransaction(tx, this.queries, entry, options.onStep));
+    return entry;
+  }
+
+  recordStates(keys: readonly RecordKey[]): Promise<RecordState[]> {
+    return this.read((tx) => recordStatesIn(tx, this.queries, keys));
+  }
+
+  async history(recordId: string): Promise<AuditEntry[]> {
+    return (await this.listAudit({ recordId }, { offset: 0, limit: 100_000 })).items;
+  }
+
+  async listAudit(filter: AuditFilter, page: PageRequest): Promise<PageResult<AuditEntry>> {
+    const [record] = await this.read((tx) =>
+      this.queries.run(tx, 'listAudit', {
+        recordId: filter.recordId ?? null,
+        by: filter.by ?? null,
+        operation: filter.operation ?? null,
+        since: filter.since ?? null,
+        until: filter.until ?? null,
+        ...pageParams(page),
+      }),
+    );
+    return { items: ((record?.get('items') ?? []) as unknown[]).map(auditEntryFromJson), totalCount: toNumber(record?.get('totalCount') ?? 0) };
   }
 
   // ---- reads ------------------------------------------------------------------------------

@@ -9,8 +9,10 @@ import neo4j, { isInt, type Integer } from 'neo4j-driver';
 import { z } from 'zod';
 import { claimCitations, type Actor, type Lifespan, type Relationship } from '../../domain/derive.js';
 import {
+  actorSchema,
   claimSchema,
   lifespanReadingSchema,
+  relationshipSchema,
   type ActorRecord,
   type CapacityAssessment,
   type Citation,
@@ -32,6 +34,7 @@ import {
   confidenceRank,
 } from '../../domain/vocabulary.js';
 import type { PageRequest, RelationshipFilter } from '../port.js';
+import { auditEntrySchema, retirementSchema, stateKey, type AuditEntry, type RecordState } from '../../domain/changes.js';
 import { NEO4J_RELATIONSHIP_TYPES, fromNeo4jType, toNeo4jType } from './names.js';
 
 export type Props = Record<string, unknown>;
@@ -486,4 +489,25 @@ export function figureFromProps(props: Props): Figure {
     actors: orderedIds(props.actors, 'actors'),
     citations: citationsFromProps(props),
   };
+}
+
+// ---- the edit ledger: retired records and audit entries (JSON checked by zod on the way in) ----
+
+export function retiredToRow(state: RecordState): { id: string; props: Props } {
+  const id = stateKey(state);
+  return { id, props: { id, section: state.section, recordId: state.id, recordJson: JSON.stringify(state.record), retiredJson: JSON.stringify(state.retired) } };
+}
+
+export function retiredFromProps(props: Props): RecordState {
+  const section = props['section'] === 'actors' ? 'actors' : 'relationships';
+  const record = (section === 'actors' ? actorSchema : relationshipSchema).parse(JSON.parse(String(props['recordJson'])));
+  return { section, id: String(props['recordId']), record, retired: retirementSchema.parse(JSON.parse(String(props['retiredJson']))) };
+}
+
+export function auditEntryToProps(e: AuditEntry): Props {
+  return { id: e.id, at: e.at, by: e.by, operation: e.operation, recordIds: e.recordIds, entryJson: JSON.stringify(e) };
+}
+
+export function auditEntryFromJson(text: unknown): AuditEntry {
+  return auditEntrySchema.parse(JSON.parse(String(text)));
 }

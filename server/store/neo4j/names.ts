@@ -5,7 +5,7 @@
  */
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../domain/vocabulary.js';
 
-export const NODE_LABELS = ['Actor', 'Source', 'Event', 'CapacityAssessment', 'Figure'] as const;
+export const NODE_LABELS = ['Actor', 'Source', 'Event', 'CapacityAssessment', 'Figure', 'Retired', 'AuditEntry', 'EditLock'] as const;
 /** Structural relationship types linking records to actors (not part of the vocabulary). */
 export const LINK_TYPES = ['INVOLVES', 'AT', 'RATES', 'ABOUT'] as const;
 
@@ -49,6 +49,8 @@ export const PROPERTY_KEYS: readonly string[] = [
     'label', 'value', 'unit',
     // INVOLVES / AT / ABOUT
     'position',
+    // Retired (key "section/id" as id) and AuditEntry
+    'section', 'recordId', 'recordJson', 'retiredJson', 'at', 'by', 'operation', 'recordIds', 'entryJson',
     ...CITATION_KEYS,
   ]),
 ];

@@ -67,6 +67,12 @@ export const QUERIES = {
   setActorSpans: { file: 'set-actor-spans.cypher', params: ['rows'] },
   derivationRelationshipInputs: { file: 'derivation-relationship-inputs.cypher', params: ['ids'] },
   setRelationshipDerived: { file: 'set-relationship-derived.cypher', params: ['rows'] },
+  lockEdits: { file: 'lock-edits.cypher', params: ['id', 'at'] },
+  retiredByIds: { file: 'retired-by-ids.cypher', params: ['ids'] },
+  upsertRetired: { file: 'upsert-retired.cypher', params: ['rows'] },
+  deleteActors: { file: 'delete-actors.cypher', params: ['ids'] },
+  createAuditEntry: { file: 'create-audit-entry.cypher', params: ['props'] },
+  listAudit: { file: 'list-audit.cypher', params: ['recordId', 'by', 'operation', 'since', 'until', 'offset', 'limit'] },
 } as const satisfies Record<string, QuerySpec>;
 
 export type QueryName = keyof typeof QUERIES;

@@ -11,7 +11,9 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { AttestationIndex, deriveLifespan, deriveRelationship, sourcePeriodsOf, type SourcePeriods } from '../../domain/derive.js';
 import type { Dataset, RelationshipRecord } from '../../domain/schemas.js';
 import type { ActorKind } from '../../domain/vocabulary.js';
-import { assertBatchIntegrity, externalReferences } from '../records.js';
+import { assertBatchIntegrity, canonicalJson, externalReferences } from '../records.js';
+
+export { canonicalJson } from '../records.js';
 import {
   actorRecordFromProps,
   actorToProps,
@@ -38,15 +40,6 @@ import type { QueryName, QueryRegistry } from './queries.js';
 export const CHUNK_SIZE = 500;
 /** Actors re-derived per round trip. */
 const DERIVE_CHUNK = 2000;
-
-/** JSON with object keys sorted and undefined dropped: equal text ⇔ equal record. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Props).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
 
 /** Records of `batch` that are not stored yet or differ from the stored version. */
 export function changedRecords<T extends { id: string }>(batch: readonly T[], stored: ReadonlyMap<string, T>): T[] {
