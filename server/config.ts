@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { SEED_SYNC_MODES, type SeedSyncMode } from './store/seed-sync.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,6 +29,11 @@ const envSchema = z.object({
   MAX_ALIASES: intFrom(30, 1, 1000),
   MAX_QUERY_COST: intFrom(200_000, 100, 10_000_000),
   HEAVY_QUERY_COST: intFrom(20_000, 1, 10_000_000),
+  SEED_SYNC: z.enum(SEED_SYNC_MODES).default('safe'),
+  STARTUP_CHECK_TIMEOUT_MS: intFrom(5000, 100, 120_000),
+  NEO4J_TIMEOUT_MS: intFrom(5000, 100, 120_000),
+  NEO4J_RETRY_MAX_MS: intFrom(30_000, 100, 600_000),
+  DRAIN_MS: intFrom(10_000, 0, 600_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -38,8 +44,14 @@ export interface Config {
   host: string;
   dataFile: string;
   seedDir: string;
+  /** safe: an empty or partial seed folder is not synced; prune: a partial one removes what its missing documents brought; off: never sync. */
+  seedSync: SeedSyncMode;
+  /** Startup gives up on a path check (DATA_FILE, SEED_DIR) that takes longer. */
+  startupCheckTimeoutMs: number;
+  /** SIGTERM: in-flight requests get this long to finish before the process exits anyway. */
+  drainMs: number;
   clientDir: string;
-  neo4j: { uri: string; user: string; password: string; database?: string } | null;
+  neo4j: { uri: string; user: string; password: string; database?: string; timeoutMs: number; retryMaxMs: number } | null;
   limits: {
     pathBudgetMs: number;
     maxBodyBytes: number;
@@ -66,9 +78,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataFile: e.DATA_FILE,
     seedDir: e.SEED_DIR,
+    seedSync: e.SEED_SYNC,
+    startupCheckTimeoutMs: e.STARTUP_CHECK_TIMEOUT_MS,
+    drainMs: e.DRAIN_MS,
     clientDir: e.CLIENT_DIR,
     neo4j: e.NEO4J_URI
-      ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, ...(e.NEO4J_DATABASE ? { database: e.NEO4J_DATABASE } : {}) }
+      ? {
+          uri: e.NEO4J_URI,
+          user: e.NEO4J_USER,
+          password: e.NEO4J_PASSWORD,
+          ...(e.NEO4J_DATABASE ? { database: e.NEO4J_DATABASE } : {}),
+          timeoutMs: e.NEO4J_TIMEOUT_MS,
+          retryMaxMs: e.NEO4J_RETRY_MAX_MS,
+        }
       : null,
     limits: {
       pathBudgetMs: e.PATH_BUDGET_MS,

@@ -3,12 +3,15 @@
  * NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE. The seed files are validated before anything is
  * written (file, record and field are named), then the whole dataset goes in as ONE upsert: one
  * write transaction, UNWIND in chunks of 500, all or nothing. Running it again changes nothing
- * ("0 records created or changed"). `--reset` first deletes everything in the database.
+ * ("0 records created or changed"). `--reset` first deletes everything in the database. The seed
+ * only adds and updates (it never deletes what it did not put there): a seed folder with no seed
+ * files is refused before connecting, and the run says how many files it holds.
  */
 import { z } from 'zod';
-import { loadSeedDir } from '../dataset/load.js';
+import { DEFAULT_SEED_DIR, loadSeedFolder } from '../dataset/load.js';
 import { DomainError } from '../domain/errors.js';
 import { openNeo4jStore } from '../store/neo4j/adapter.js';
+import { checkSeedDirPath } from '../store/embedded/files.js';
 
 const envSchema = z.object({
   NEO4J_URI: z.string({ error: 'is not set (e.g. NEO4J_URI=bolt://localhost:7687)' }).min(1, 'is empty'),
@@ -32,7 +35,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const env = parsed.data;
 
   // Validate the whole seed before connecting: an invalid file stops here, nothing written.
-  const dataset = await loadSeedDir(env.SEED_DIR);
+  await checkSeedDirPath(env.SEED_DIR ?? DEFAULT_SEED_DIR);
+  const folder = await loadSeedFolder(env.SEED_DIR ?? DEFAULT_SEED_DIR);
+  if (folder.files.length === 0) {
+    console.error(`db:seed: ${folder.dir} holds no seed files (*.json): refused, nothing was written${argv.includes('--reset') ? ' and nothing deleted' : ''}`);
+    return 1;
+  }
+  const dataset = folder.dataset;
+  console.log(`seed: ${folder.files.length} file(s) from ${folder.dir}; records are added or updated, none removed${argv.includes('--reset') ? ' (after --reset)' : ''}`);
   console.log(
     `seed: ${dataset.sources.length} sources, ${dataset.actors.length} actors, ${dataset.relationships.length} relationships, ` +
       `${dataset.events.length} events, ${dataset.capacity.length} capacity ratings, ${dataset.figures.length} figures`,
