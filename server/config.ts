@@ -11,6 +11,16 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const intFrom = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const bool = (fallback: boolean) => flag.optional().transform((v) => v ?? fallback);
+
+/** Comma-separated origins such as `https://a.example,https://b.example`, or `*`. */
+const originList = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+  .refine((list) => list.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o)), 'each origin is scheme://host[:port] (no path), or *');
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: intFrom(4000, 0, 65535),
@@ -34,6 +44,15 @@ const envSchema = z.object({
   NEO4J_TIMEOUT_MS: intFrom(5000, 100, 120_000),
   NEO4J_RETRY_MAX_MS: intFrom(30_000, 100, 600_000),
   DRAIN_MS: intFrom(10_000, 0, 600_000),
+  CORS_ORIGINS: originList,
+  INTROSPECTION: flag.optional(),
+  TRUST_PROXY: bool(false),
+  REQUEST_LOG: z.enum(['json', 'off']).optional(),
+  REQUEST_LOG_VARIABLES: bool(false),
+  CLIENT_RATE_PER_MIN: intFrom(1200, 0, 10_000_000),
+  CLIENT_RATE_BURST: intFrom(200, 1, 10_000_000),
+  CLIENT_CONCURRENCY: intFrom(16, 0, 100_000),
+  TEST_REQUEST_DELAY_MS: intFrom(0, 0, 60_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -52,6 +71,21 @@ export interface Config {
   drainMs: number;
   clientDir: string;
   neo4j: { uri: string; user: string; password: string; database?: string; timeoutMs: number; retryMaxMs: number } | null;
+  http: {
+    /** Origins allowed to call the API from a browser (CORS); empty: same origin only. */
+    corsOrigins: string[];
+    introspection: boolean;
+    /** Take the client's address from X-Forwarded-For (behind a reverse proxy). */
+    trustProxy: boolean;
+    requestLog: 'json' | 'off';
+    logVariables: boolean;
+    /** Per client: requests a minute (0: no limit), the burst allowed, and requests at once (0: no limit). */
+    clientRatePerMin: number;
+    clientRateBurst: number;
+    clientConcurrency: number;
+    /** NODE_ENV=test only: hold every /graphql request this long (the SIGTERM drain test). */
+    testRequestDelayMs: number;
+  };
   limits: {
     pathBudgetMs: number;
     maxBodyBytes: number;
@@ -92,6 +126,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           retryMaxMs: e.NEO4J_RETRY_MAX_MS,
         }
       : null,
+    http: {
+      corsOrigins: e.CORS_ORIGINS,
+      introspection: e.INTROSPECTION ?? e.NODE_ENV === 'development',
+      trustProxy: e.TRUST_PROXY,
+      // Test runs build many apps in one process: their logs are asked for, not printed.
+      requestLog: e.REQUEST_LOG ?? (e.NODE_ENV === 'test' ? 'off' : 'json'),
+      logVariables: e.REQUEST_LOG_VARIABLES,
+      clientRatePerMin: e.CLIENT_RATE_PER_MIN,
+      clientRateBurst: e.CLIENT_RATE_BURST,
+      clientConcurrency: e.CLIENT_CONCURRENCY,
+      testRequestDelayMs: e.NODE_ENV === 'test' ? e.TEST_REQUEST_DELAY_MS : 0,
+    },
     limits: {
       pathBudgetMs: e.PATH_BUDGET_MS,
       maxBodyBytes: e.MAX_BODY_BYTES,

@@ -21,6 +21,8 @@ export interface Context {
   source: Loader<Source>;
   /** Share the thread while a large answer is built: see TimeSlicer. */
   slicer: TimeSlicer;
+  /** Who asks (the client's address): heavy operations take turns by client. */
+  client: string;
 }
 
 /** How long one request builds its answer before letting other requests run. */
@@ -87,9 +89,10 @@ function batchLoader<V extends { id: string }>(fetch: (ids: string[]) => Promise
   return load;
 }
 
-export function createContext(service: NexusService): Context {
+export function createContext(service: NexusService, client = ''): Context {
   return {
     service,
+    client,
     actor: batchLoader((ids) => service.actorsByIds(ids)),
     source: batchLoader((ids) => service.sourcesByIds(ids)),
     slicer: new TimeSlicer(),

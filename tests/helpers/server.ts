@@ -51,11 +51,25 @@ export async function openSeededStore(kind: TestStore): Promise<GraphStore> {
   return store;
 }
 
-export async function startTestServer(options: { buildClient?: boolean; limits?: Partial<Config['limits']>; store?: TestStore } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  buildClient?: boolean;
+  limits?: Partial<Config['limits']>;
+  store?: TestStore;
+  /** More environment for loadConfig (NODE_ENV is test). */
+  env?: Record<string, string>;
+  /** Receives the request log lines (with env REQUEST_LOG=json). */
+  requestLogSink?: (line: string) => void;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   if (options.buildClient) await ensureClientBuilt();
-  const config = loadConfig({ NODE_ENV: 'test' });
+  const config = loadConfig({ NODE_ENV: 'test', ...options.env });
   const store = await openSeededStore(options.store ?? 'embedded');
-  const { app, service, stop } = await createApp({ store, config: { ...config, limits: { ...config.limits, ...options.limits } } });
+  const { app, service, stop } = await createApp({
+    store,
+    config: { ...config, limits: { ...config.limits, ...options.limits } },
+    ...(options.requestLogSink ? { requestLogSink: options.requestLogSink } : {}),
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
