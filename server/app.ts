@@ -34,6 +34,8 @@ export interface AppDeps {
   config: Pick<Config, 'env' | 'clientDir' | 'limits' | 'http'>;
   /** Where request log lines go (stdout unless a test listens). */
   requestLogSink?: LogSink;
+  /** The requests being answered (shown by /healthz). */
+  inFlight?: () => number;
 }
 
 export interface App {
@@ -42,7 +44,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createApp({ store, config, requestLogSink = stdoutSink }: AppDeps): Promise<App> {
+export async function createApp({ store, config, requestLogSink = stdoutSink, inFlight }: AppDeps): Promise<App> {
   const development = config.env === 'development';
   const service = new NexusService(store, { pathBudgetMs: config.limits.pathBudgetMs });
   const queryLimits = {
@@ -76,7 +78,7 @@ export async function createApp({ store, config, requestLogSink = stdoutSink }: 
   app.set('trust proxy', config.http.trustProxy);
   if (config.http.requestLog === 'json') app.use(requestLog({ sink: requestLogSink, logVariables: config.http.logVariables }));
   app.use(securityHeaders({ csp: !development }));
-  app.use(healthRouter(store));
+  app.use(healthRouter(store, inFlight));
   if (development) {
     app.get('/graphql', (req, res, next) => (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query['query'] ? res.type('html').send(ideHtml) : next()));
   }

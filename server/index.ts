@@ -1,16 +1,19 @@
 /**
- * Entry point: config → store → app → listen. Closes cleanly on SIGTERM/SIGINT.
+ * Entry point: config → store → app → listen. On SIGTERM/SIGINT it stops accepting, lets the
+ * requests in flight finish (up to DRAIN_MS), then closes the store and exits.
  */
 import { loadConfig } from './config.js';
 import { createApp } from './app.js';
 import { openConfiguredStore } from './store/create.js';
 import { DomainError } from './domain/errors.js';
+import { drain, trackInFlight } from './http/drain.js';
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   const store = await openConfiguredStore(config);
-  const { app, stop } = await createApp({ store, config });
+  let inFlight = { count: 0 };
+  const { app, stop } = await createApp({ store, config, inFlight: () => inFlight.count });
   const server = app.listen(config.port, config.host, () => {
     const counts = store.counts();
     void counts.then((c) =>
@@ -19,21 +22,21 @@ async function main(): Promise<void> {
       ),
     );
   });
+  inFlight = trackInFlight(server);
   let closing = false;
-  const shutdown = (signal: string) => {
+  const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    console.log(`${signal}: closing`);
-    server.close(() => {
-      void stop()
-        .then(() => store.close())
-        .then(() => process.exit(0));
-    });
-    server.closeAllConnections();
-    setTimeout(() => process.exit(1), 5000).unref();
+    console.log(`${signal}: closing: no new connections; ${inFlight.count} request(s) in flight get up to ${config.drainMs} ms`);
+    const { drained, cut } = await drain(server, inFlight, config.drainMs);
+    console.log(drained ? `${signal}: every request answered` : `${signal}: drain time over, ${cut} request(s) cut`);
+    // The store may hang on a lost peer: closing it has a few seconds, then the process goes anyway.
+    setTimeout(() => process.exit(drained ? 0 : 1), 5000).unref();
+    await stop().then(() => store.close()).catch((e: unknown) => console.error('closing:', e));
+    process.exit(drained ? 0 : 1);
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main().catch((e: unknown) => {
