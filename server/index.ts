@@ -15,11 +15,10 @@ async function main(): Promise<void> {
   let inFlight = { count: 0 };
   const { app, stop } = await createApp({ store, config, inFlight: () => inFlight.count });
   const server = app.listen(config.port, config.host, () => {
-    const counts = store.counts();
-    void counts.then((c) =>
-      console.log(
-        `Nexus Explorer on http://localhost:${config.port} (${store.kind} store: ${c.actors} actors, ${c.relationships} relationships) ready in ${Date.now() - started} ms`,
-      ),
+    const where = `Nexus Explorer on http://localhost:${config.port}`;
+    void store.counts().then(
+      (c) => console.log(`${where} (${store.kind} store: ${c.actors} actors, ${c.relationships} relationships) ready in ${Date.now() - started} ms`),
+      (e: unknown) => console.log(`${where} (${store.kind} store not ready: ${(e as Error).message}) ready in ${Date.now() - started} ms`),
     );
   });
   inFlight = trackInFlight(server);

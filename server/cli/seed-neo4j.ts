@@ -19,6 +19,7 @@ const envSchema = z.object({
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().min(1).optional(),
   SEED_DIR: z.string().min(1).optional(),
+  NEO4J_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
 });
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -53,6 +54,7 @@ async function main(argv: readonly string[]): Promise<number> {
     user: env.NEO4J_USER,
     password: env.NEO4J_PASSWORD,
     ...(env.NEO4J_DATABASE ? { database: env.NEO4J_DATABASE } : {}),
+    timeoutMs: env.NEO4J_TIMEOUT_MS,
   });
   try {
     if (argv.includes('--reset')) {

@@ -1,6 +1,6 @@
 /**
- * Chooses and opens the configured store: Neo4j when NEO4J_URI is set, otherwise the embedded
- * store. For the embedded store, startup first checks its paths (giving up within
+ * Chooses and opens the configured store: Neo4j when NEO4J_URI is set (serving, not ready, while
+ * it connects in the background: neo4j/start.ts), otherwise the embedded store. For the embedded store, startup first checks its paths (giving up within
  * STARTUP_CHECK_TIMEOUT_MS with a message), removes orphan temp files, validates the data file,
  * keeps a backup of it, then lets seed-sync.ts decide whether the seed folder may sync.
  */
@@ -29,8 +29,8 @@ type StoreConfig = Pick<Config, 'neo4j' | 'dataFile' | 'seedDir' | 'seedSync' | 
 
 export async function openConfiguredStore(config: StoreConfig): Promise<GraphStore> {
   if (config.neo4j) {
-    const { openNeo4jStore } = await import('./neo4j/adapter.js');
-    return openNeo4jStore(config.neo4j);
+    const { startNeo4jStore } = await import('./neo4j/start.js');
+    return startNeo4jStore(config.neo4j);
   }
   const ms = config.startupCheckTimeoutMs;
   await withDeadline(checkDataFilePath(config.dataFile), ms, `DATA_FILE ${config.dataFile}`);
