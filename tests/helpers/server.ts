@@ -29,6 +29,7 @@ export function ensureClientBuilt(): Promise<void> {
 export interface TestServer {
   url: string;
   service: NexusService;
+  store: GraphStore;
   close(): Promise<void>;
 }
 
@@ -76,6 +77,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return {
     url: `http://127.0.0.1:${port}`,
     service,
+    store,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
