@@ -1,7 +1,7 @@
 /**
  * Security headers on every answer — a content security policy that lets the built explorer load
- * its own scripts, styles, worker and images only (no inline script, no framing), nosniff, no
- * referrer — and CORS for the origins CORS_ORIGINS allows (none by default: same origin only).
+ * its own scripts, worker and images only (no inline or foreign script, no eval, no framing; inline
+ * styles are allowed), nosniff, no referrer — and CORS for the origins CORS_ORIGINS allows (none by default: same origin only).
  */
 import type { RequestHandler } from 'express';
 import { sendError } from './body-errors.js';
@@ -9,7 +9,8 @@ import { sendError } from './body-errors.js';
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  // Cytoscape inserts its container's stylesheet and styles elements inline; styles cannot run code.
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
