@@ -5,13 +5,15 @@
  * write transaction, UNWIND in chunks of 500, all or nothing. Running it again changes nothing
  * ("0 records created or changed"). `--reset` first deletes everything in the database. The seed
  * only adds and updates (it never deletes what it did not put there): a seed folder with no seed
- * files is refused before connecting, and the run says how many files it holds.
+ * files is refused before connecting, and one that would overwrite stored records with fewer
+ * claims (a partial copy of the seed) is refused before writing.
  */
 import { z } from 'zod';
 import { DEFAULT_SEED_DIR, loadSeedFolder } from '../dataset/load.js';
 import { DomainError } from '../domain/errors.js';
 import { openNeo4jStore } from '../store/neo4j/adapter.js';
 import { checkSeedDirPath } from '../store/embedded/files.js';
+import { recordsTheSeedWouldShrink } from '../store/seed-sync.js';
 
 const envSchema = z.object({
   NEO4J_URI: z.string({ error: 'is not set (e.g. NEO4J_URI=bolt://localhost:7687)' }).min(1, 'is empty'),
@@ -60,6 +62,20 @@ async function main(argv: readonly string[]): Promise<number> {
     if (argv.includes('--reset')) {
       await store.clearAll();
       console.log('reset: deleted every node and relationship');
+    } else {
+      // A partial seed folder must not overwrite stored records with fewer claims than they have.
+      const shrinking = recordsTheSeedWouldShrink(dataset, {
+        actors: await store.getActors(dataset.actors.map((a) => a.id)),
+        relationships: await store.getRelationships(dataset.relationships.map((r) => r.id)),
+      });
+      if (shrinking.length > 0) {
+        const shown = shrinking.slice(0, 5).join(', ') + (shrinking.length > 5 ? ` and ${shrinking.length - 5} more` : '');
+        console.error(
+          `db:seed: refused, nothing was written: ${shrinking.length} stored record(s) also cite documents that ${folder.dir} does not hold (${shown}); ` +
+            'seeding would drop those claims. Seed from the complete folder, or use --reset to start over from this one.',
+        );
+        return 1;
+      }
     }
     const { changed } = await store.upsert(dataset);
     const c = await store.counts();

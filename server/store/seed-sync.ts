@@ -6,6 +6,7 @@
  * empty folder in front of an empty store stops startup. Every decision is logged.
  */
 import type { SeedFolder } from '../dataset/load.js';
+import type { ActorRecord, Dataset, RelationshipRecord } from '../domain/schemas.js';
 import type { EmbeddedStore } from './embedded/adapter.js';
 import { DomainError } from '../domain/errors.js';
 
@@ -73,4 +74,22 @@ export async function syncSeedFolder(store: EmbeddedStore, folder: SeedFolder, m
     log(changed === 0 ? '[seed] the store already matches the seed: nothing written' : `[seed] ${changed} record(s) created, changed or removed (${removed} removed)`);
   }
   return decision;
+}
+
+/**
+ * The stored records a seed upsert would overwrite with less: a record of the seed already stored
+ * with citations, claims or lifespan readings from documents this seed does not hold (a partial
+ * seed folder in front of a fuller store). An upsert replaces a record whole, so seeding would
+ * drop those; the caller refuses instead. Returns labels such as `relationship "imu-alliance-taliban"`.
+ */
+export function recordsTheSeedWouldShrink(
+  seed: Dataset,
+  stored: { actors: ReadonlyArray<Pick<ActorRecord, 'id' | 'citations' | 'lifespan'>>; relationships: ReadonlyArray<Pick<RelationshipRecord, 'id' | 'claims'>> },
+): string[] {
+  const documents = new Set(seed.sources.map((s) => s.id));
+  const foreign = (sources: Iterable<{ source: string }>) => [...sources].some((c) => !documents.has(c.source));
+  return [
+    ...stored.actors.filter((a) => foreign(a.citations) || foreign(a.lifespan)).map((a) => `actor "${a.id}"`),
+    ...stored.relationships.filter((r) => foreign(r.claims)).map((r) => `relationship "${r.id}"`),
+  ];
 }

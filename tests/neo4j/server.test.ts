@@ -58,7 +58,7 @@ if (config) {
       }
     }, 600_000);
 
-    it('a partial seed folder only adds and updates: nothing the full seed wrote is removed', async () => {
+    it('a partial seed folder is refused where it would overwrite records with fewer claims: nothing changes', async () => {
       const full = seed(['--reset']);
       expect(full.code, full.out).toBe(0);
       const holds = /Neo4j now holds .*$/m.exec(full.out)![0];
@@ -67,9 +67,12 @@ if (config) {
         const first = (await readdir(DEFAULT_SEED_DIR)).filter((f) => f.endsWith('.json')).sort()[0]!;
         await copyFile(path.join(DEFAULT_SEED_DIR, first), path.join(one, first));
         const partial = seed([], { SEED_DIR: one });
-        expect(partial.code, partial.out).toBe(0);
+        expect(partial.code, partial.out).toBe(1);
         expect(partial.out).toMatch(/seed: 1 file\(s\) from .*; records are added or updated, none removed/);
-        expect(partial.out).toContain(holds);
+        expect(partial.out).toMatch(/db:seed: refused, nothing was written: \d+ stored record\(s\) also cite documents that .* does not hold \((actor|relationship) "/);
+        const again = seed([]);
+        expect(again.out).toMatch(/^0 records created or changed$/m);
+        expect(again.out).toContain(holds);
       } finally {
         await rm(one, { recursive: true, force: true });
       }
