@@ -57,7 +57,7 @@ import {
 import { NEO4J_RELATIONSHIP_TYPES } from './names.js';
 import { DEFAULT_CYPHER_DIR, QueryRegistry } from './queries.js';
 import { upsertInTransaction } from './upsert.js';
-import { DEFAULT_NEO4J_TIMEOUT_MS, NoAnswerError, answerWithin, createDriver, isUnavailable, type Neo4jConnectionConfig } from './connection.js';
+import { DEFAULT_NEO4J_TIMEOUT_MS, NoAnswerError, answerWhileAlive, answerWithin, createDriver, isUnavailable, type Neo4jConnectionConfig } from './connection.js';
 
 export type Neo4jConfig = Neo4jConnectionConfig;
 
@@ -146,9 +146,19 @@ export class Neo4jStore implements GraphStore {
     void silent.close().catch(() => undefined);
   }
 
+  /** Does the server answer a ping within half of NEO4J_TIMEOUT_MS? (A read's liveness probe.) */
+  private async probe(driver: Driver): Promise<void> {
+    const session = driver.session(this.database ? { database: this.database } : {});
+    try {
+      await answerWithin(session.executeRead((tx) => this.queries.run(tx, 'ping', {})), this.timeoutMs / 2);
+    } finally {
+      void session.close().catch(() => undefined);
+    }
+  }
+
   /**
    * Run work in a managed read or write transaction; a lost server becomes StoreUnavailableError,
-   * and a read with no answer within its budget plus NEO4J_TIMEOUT_MS is given up as one.
+   * and so does a read running while the server stops answering pings (connection.ts).
    */
   private async transact<T>(mode: 'read' | 'write', work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
     // Not connected yet (startNeo4jStore retries in the background): fail at once, not after the timeout.
@@ -159,7 +169,7 @@ export class Neo4jStore implements GraphStore {
     let abandoned = false;
     try {
       if (mode === 'write') return await session.executeWrite(work, config);
-      return await answerWithin(session.executeRead(work, config), this.timeoutMs + (timeoutMs ?? 0));
+      return await answerWhileAlive(session.executeRead(work, config), this.timeoutMs, () => this.probe(driver));
     } catch (e) {
       if (e instanceof NoAnswerError) {
         abandoned = true;

@@ -1,8 +1,9 @@
 /**
  * Reaching Neo4j without hanging: the driver's connect, acquisition and retry times are bounded by
- * NEO4J_TIMEOUT_MS (5 s by default), a read that gets no answer on an open connection is given up
- * after that time too (a peer that accepts TCP and then says nothing), and every such failure is
- * STORE_UNAVAILABLE. The server's startup connects in the background with backoff, so it serves
+ * NEO4J_TIMEOUT_MS (5 s by default). A read still running after half that time is checked by a
+ * liveness probe (a ping, itself given the other half): a slow query on a live server goes on, a
+ * silent peer (one that accepts TCP and then says nothing) is given up within the timeout. Every
+ * such failure is STORE_UNAVAILABLE. The server's startup connects in the background with backoff, so it serves
  * (with /readyz false) until Neo4j answers.
  */
 import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
@@ -54,6 +55,32 @@ export async function answerWithin<T>(work: Promise<T>, ms: number): Promise<T> 
     return await Promise.race([work, deadline]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * `work`, for as long as `alive()` (a ping bounded by its own timeout) keeps answering every
+ * `ms / 2` while it runs; NoAnswerError as soon as a probe fails. A long query on a live server is
+ * waited for; a silent server is given up within about `ms`.
+ */
+export async function answerWhileAlive<T>(work: Promise<T>, ms: number, alive: () => Promise<void>): Promise<T> {
+  work.catch(() => undefined);
+  const done = work.then((value) => ({ value }));
+  for (;;) {
+    let timer: NodeJS.Timeout | undefined;
+    const wait = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), ms / 2);
+    });
+    const first = await Promise.race([done, wait]).finally(() => clearTimeout(timer));
+    if (first) return first.value;
+    const probe = alive().then(
+      () => null,
+      () => {
+        throw new NoAnswerError(ms);
+      },
+    );
+    const next = await Promise.race([done, probe]);
+    if (next) return next.value;
   }
 }
 
