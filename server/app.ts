@@ -1,10 +1,12 @@
 /**
  * createApp builds the Express application — GraphQL API, health endpoints, the explorer's
- * static files — around a store, without listening. index.ts wires it to a port.
+ * static files — around a store, without listening. index.ts wires it to a port. Around the API:
+ * request logs, security headers and CORS, per-client limits, and 4xx for client mistakes
+ * (server/http/).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type Express } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -27,10 +29,18 @@ import { AuditService } from './services/audit.js';
 import { TokenVerifier } from './auth/tokens.js';
 import { accessOf, readAccessPlugin } from './graphql/access.js';
 import { mutationResolvers } from './graphql/resolvers/mutation.js';
+import { bodyErrors, lastResort } from './http/body-errors.js';
+import { cors, securityHeaders } from './http/security.js';
+import { requestLog, stdoutSink, type LogSink } from './http/request-log.js';
+import { clientLimits } from './http/client-limits.js';
 
 export interface AppDeps {
   store: GraphStore;
-  config: Pick<Config, 'env' | 'clientDir' | 'limits'> & Partial<Pick<Config, 'access'>>;
+  config: Pick<Config, 'env' | 'clientDir' | 'limits' | 'http'> & Partial<Pick<Config, 'access'>>;
+  /** Where request log lines go (stdout unless a test listens). */
+  requestLogSink?: LogSink;
+  /** The requests being answered (shown by /healthz). */
+  inFlight?: () => number;
 }
 
 export interface App {
@@ -39,26 +49,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-const jsonError = (status: number, code: string, message: string) => ({ status, body: { errors: [{ message, extensions: { code } }] } });
-
-/** Body-parser failures (too large, malformed JSON) as GraphQL-shaped JSON errors. */
-const bodyErrors: ErrorRequestHandler = (err: { type?: string; status?: number; message?: string }, _req, res, next) => {
-  const e =
-    err.type === 'entity.too.large'
-      ? jsonError(413, 'PAYLOAD_TOO_LARGE', 'request body is larger than the server accepts')
-      : err.type === 'entity.parse.failed'
-        ? jsonError(400, 'BAD_REQUEST', `request body must be a JSON object such as {"query": "{ sources { id } }"}: ${err.message ?? ''}`.trim())
-        : null;
-  if (!e) return next(err);
-  res.status(e.status).json(e.body);
-};
-
-const lastResort: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
-  console.error('[http] unexpected error', err);
-  if (!res.headersSent) res.status(500).json(jsonError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error').body);
-};
-
-export async function createApp({ store, config }: AppDeps): Promise<App> {
+export async function createApp({ store, config, requestLogSink = stdoutSink, inFlight }: AppDeps): Promise<App> {
   const development = config.env === 'development';
   const service = new NexusService(store, { pathBudgetMs: config.limits.pathBudgetMs });
   const edits = new EditService(store);
@@ -77,7 +68,7 @@ export async function createApp({ store, config }: AppDeps): Promise<App> {
     validationRules: [queryLimitRule(queryLimits)],
     formatError: formatError(development),
     includeStacktraceInErrorResponses: development,
-    introspection: true,
+    introspection: config.http.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     plugins: [
@@ -94,18 +85,25 @@ export async function createApp({ store, config }: AppDeps): Promise<App> {
   app.disable('x-powered-by');
   // GraphQL answers are POSTs, never revalidated: hashing every body for an ETag is wasted work.
   app.set('etag', false);
-  app.use(healthRouter(store));
+  app.set('trust proxy', config.http.trustProxy);
+  if (config.http.requestLog === 'json') app.use(requestLog({ sink: requestLogSink, logVariables: config.http.logVariables }));
+  app.use(securityHeaders({ csp: !development }));
+  app.use(healthRouter(store, inFlight));
   if (development) {
     app.get('/graphql', (req, res, next) => (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query['query'] ? res.type('html').send(ideHtml) : next()));
   }
+  const delay = config.http.testRequestDelayMs;
   app.use(
     '/graphql',
+    cors(config.http.corsOrigins),
+    clientLimits({ ratePerMin: config.http.clientRatePerMin, burst: config.http.clientRateBurst, concurrency: config.http.clientConcurrency }),
     express.json({ limit: config.limits.maxBodyBytes }),
     bodyErrors,
+    ...(delay > 0 ? [(_req: unknown, _res: unknown, next: () => void) => void setTimeout(next, delay)] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const access = tokens ? await accessOf(req.headers.authorization, tokens) : { caller: null, invalidToken: req.headers.authorization !== undefined };
-        return createContext(service, { edits, audit, access, readRequiresToken });
+        return createContext(service, { edits, audit, access, readRequiresToken }, req.ip ?? '');
       },
     }),
   );

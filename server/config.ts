@@ -5,10 +5,21 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { SEED_SYNC_MODES, type SeedSyncMode } from './store/seed-sync.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const intFrom = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const bool = (fallback: boolean) => flag.optional().transform((v) => v ?? fallback);
+
+/** Comma-separated origins such as `https://a.example,https://b.example`, or `*`. */
+const originList = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+  .refine((list) => list.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o)), 'each origin is scheme://host[:port] (no path), or *');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -30,6 +41,20 @@ const envSchema = z.object({
   HEAVY_QUERY_COST: intFrom(20_000, 1, 10_000_000),
   TOKENS_FILE: z.string().default(path.join(ROOT, 'data', 'tokens.json')),
   READ_REQUIRES_TOKEN: z.enum(['true', 'false']).default('false'),
+  SEED_SYNC: z.enum(SEED_SYNC_MODES).default('safe'),
+  STARTUP_CHECK_TIMEOUT_MS: intFrom(5000, 100, 120_000),
+  NEO4J_TIMEOUT_MS: intFrom(5000, 100, 120_000),
+  NEO4J_RETRY_MAX_MS: intFrom(30_000, 100, 600_000),
+  DRAIN_MS: intFrom(10_000, 0, 600_000),
+  CORS_ORIGINS: originList,
+  INTROSPECTION: flag.optional(),
+  TRUST_PROXY: bool(false),
+  REQUEST_LOG: z.enum(['json', 'off']).optional(),
+  REQUEST_LOG_VARIABLES: bool(false),
+  CLIENT_RATE_PER_MIN: intFrom(1200, 0, 10_000_000),
+  CLIENT_RATE_BURST: intFrom(200, 1, 10_000_000),
+  CLIENT_CONCURRENCY: intFrom(16, 0, 100_000),
+  TEST_REQUEST_DELAY_MS: intFrom(0, 0, 60_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -40,8 +65,29 @@ export interface Config {
   host: string;
   dataFile: string;
   seedDir: string;
+  /** safe: an empty or partial seed folder is not synced; prune: a partial one removes what its missing documents brought; off: never sync. */
+  seedSync: SeedSyncMode;
+  /** Startup gives up on a path check (DATA_FILE, SEED_DIR) that takes longer. */
+  startupCheckTimeoutMs: number;
+  /** SIGTERM: in-flight requests get this long to finish before the process exits anyway. */
+  drainMs: number;
   clientDir: string;
-  neo4j: { uri: string; user: string; password: string; database?: string } | null;
+  neo4j: { uri: string; user: string; password: string; database?: string; timeoutMs: number; retryMaxMs: number } | null;
+  http: {
+    /** Origins allowed to call the API from a browser (CORS); empty: same origin only. */
+    corsOrigins: string[];
+    introspection: boolean;
+    /** Take the client's address from X-Forwarded-For (behind a reverse proxy). */
+    trustProxy: boolean;
+    requestLog: 'json' | 'off';
+    logVariables: boolean;
+    /** Per client: requests a minute (0: no limit), the burst allowed, and requests at once (0: no limit). */
+    clientRatePerMin: number;
+    clientRateBurst: number;
+    clientConcurrency: number;
+    /** NODE_ENV=test only: hold every /graphql request this long (the SIGTERM drain test). */
+    testRequestDelayMs: number;
+  };
   limits: {
     pathBudgetMs: number;
     maxBodyBytes: number;
@@ -70,10 +116,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataFile: e.DATA_FILE,
     seedDir: e.SEED_DIR,
+    seedSync: e.SEED_SYNC,
+    startupCheckTimeoutMs: e.STARTUP_CHECK_TIMEOUT_MS,
+    drainMs: e.DRAIN_MS,
     clientDir: e.CLIENT_DIR,
     neo4j: e.NEO4J_URI
-      ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, ...(e.NEO4J_DATABASE ? { database: e.NEO4J_DATABASE } : {}) }
+      ? {
+          uri: e.NEO4J_URI,
+          user: e.NEO4J_USER,
+          password: e.NEO4J_PASSWORD,
+          ...(e.NEO4J_DATABASE ? { database: e.NEO4J_DATABASE } : {}),
+          timeoutMs: e.NEO4J_TIMEOUT_MS,
+          retryMaxMs: e.NEO4J_RETRY_MAX_MS,
+        }
       : null,
+    http: {
+      corsOrigins: e.CORS_ORIGINS,
+      introspection: e.INTROSPECTION ?? e.NODE_ENV === 'development',
+      trustProxy: e.TRUST_PROXY,
+      // Test runs build many apps in one process: their logs are asked for, not printed.
+      requestLog: e.REQUEST_LOG ?? (e.NODE_ENV === 'test' ? 'off' : 'json'),
+      logVariables: e.REQUEST_LOG_VARIABLES,
+      clientRatePerMin: e.CLIENT_RATE_PER_MIN,
+      clientRateBurst: e.CLIENT_RATE_BURST,
+      clientConcurrency: e.CLIENT_CONCURRENCY,
+      testRequestDelayMs: e.NODE_ENV === 'test' ? e.TEST_REQUEST_DELAY_MS : 0,
+    },
     limits: {
       pathBudgetMs: e.PATH_BUDGET_MS,
       maxBodyBytes: e.MAX_BODY_BYTES,

@@ -61,11 +61,22 @@ export function buildDataset(files: ReadonlyArray<{ name: string; text: string }
   return dataset;
 }
 
-export async function loadSeedDir(dir: string = DEFAULT_SEED_DIR): Promise<Dataset> {
+/** A seed folder as read: its seed files' names and their validated, merged records. */
+export interface SeedFolder {
+  dir: string;
+  files: string[];
+  dataset: Dataset;
+}
+
+export async function loadSeedFolder(dir: string = DEFAULT_SEED_DIR): Promise<SeedFolder> {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
-  if (names.length === 0) return emptyDataset();
+  if (names.length === 0) return { dir, files: [], dataset: emptyDataset() };
   const files = await Promise.all(
     names.map(async (name) => ({ name, text: await readFile(path.join(dir, name), 'utf8') })),
   );
-  return buildDataset(files);
+  return { dir, files: names, dataset: buildDataset(files) };
+}
+
+export async function loadSeedDir(dir: string = DEFAULT_SEED_DIR): Promise<Dataset> {
+  return (await loadSeedFolder(dir)).dataset;
 }

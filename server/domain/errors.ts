@@ -49,10 +49,14 @@ export interface SeedProblem {
 }
 
 export class SeedValidationError extends DomainError {
-  constructor(readonly problems: readonly SeedProblem[]) {
+  constructor(
+    readonly problems: readonly SeedProblem[],
+    heading = `${problems.length} problem(s) in the seed data:`,
+    footer: readonly string[] = [],
+  ) {
     const shown = problems.slice(0, 20).map((p) => `  ${p.file} › ${p.record} › ${p.field}: ${p.reason}`);
     const more = problems.length > 20 ? [`  … and ${problems.length - 20} more`] : [];
-    super('SEED_INVALID', [`${problems.length} problem(s) in the seed data:`, ...shown, ...more].join('\n'));
+    super('SEED_INVALID', [heading, ...shown, ...more, ...footer].join('\n'));
   }
 }
 

@@ -29,6 +29,8 @@ export interface Context {
   /** Who the request's token says the caller is. */
   access: Access;
   readRequiresToken: boolean;
+  /** Who asks (the client's address): heavy operations take turns by client. */
+  client: string;
 }
 
 /** What a request's context holds beside the read service. */
@@ -98,10 +100,11 @@ function batchLoader<V extends { id: string }>(fetch: (ids: string[]) => Promise
   return load;
 }
 
-export function createContext(service: NexusService, write: WriteContext): Context {
+export function createContext(service: NexusService, write: WriteContext, client = ''): Context {
   return {
     ...write,
     service,
+    client,
     actor: batchLoader((ids) => service.actorsByIds(ids)),
     source: batchLoader((ids) => service.sourcesByIds(ids)),
     slicer: new TimeSlicer(),

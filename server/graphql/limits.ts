@@ -197,15 +197,16 @@ export function queryLimitRule(limits: QueryLimits) {
 
 /**
  * The cost limit, once the operation and its variables are known; an operation over the lane's
- * heavy cost then waits for a slot in the heavy lane and gives it back when its response is sent.
+ * heavy cost then waits for a slot in the heavy lane (taking turns with other clients) and gives it
+ * back when its response is sent.
  */
-export function queryCostPlugin<T extends object>(limits: QueryLimits, lane: HeavyLane | null = null): ApolloServerPlugin<T> {
+export function queryCostPlugin<T extends { client?: string }>(limits: QueryLimits, lane: HeavyLane | null = null): ApolloServerPlugin<T> {
   const costs = new Map<string, number>();
   return {
     async requestDidStart() {
       let leave: (() => void) | null = null;
       return {
-        async didResolveOperation({ schema, document, operation, request, queryHash }) {
+        async didResolveOperation({ schema, document, operation, request, queryHash, contextValue }) {
           if (!operation) return;
           // The same document with the same variables costs the same: measure it once.
           const key = `${queryHash}:${request.operationName ?? ''}:${JSON.stringify(request.variables ?? {})}`;
@@ -218,7 +219,7 @@ export function queryCostPlugin<T extends object>(limits: QueryLimits, lane: Hea
           const acc = { cost };
           const message = costMessage(acc.cost, limits);
           if (message) throw tooComplex(message);
-          if (lane && acc.cost > lane.heavyCost) leave = await lane.enter();
+          if (lane && acc.cost > lane.heavyCost) leave = await lane.enter(contextValue.client);
         },
         async willSendResponse() {
           leave?.();

@@ -41,7 +41,9 @@ function freePort(): Promise<number> {
 }
 
 async function startServer(port: number, dataFile: string): Promise<ChildProcess> {
-  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NEO4J_'))), PORT: String(port), HOST: '127.0.0.1', DATA_FILE: dataFile, NODE_ENV: 'production' };
+  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NEO4J_'))), PORT: String(port), HOST: '127.0.0.1', DATA_FILE: dataFile, NODE_ENV: 'production',
+    // Every autocannon connection comes from one address: the per-client limits and the request log would measure themselves.
+    CLIENT_RATE_PER_MIN: '0', CLIENT_CONCURRENCY: '0', REQUEST_LOG: 'off' };
   const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));

@@ -52,7 +52,12 @@ export function useHarness(options: { access?: Config['access'] } = {}): Harness
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${server.url}/${query}`);
+      // The page runs under the server's content security policy: anything it blocks is an error.
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+      });
+      const response = await page.goto(`${server.url}/${query}`);
+      expect(response?.headers()['content-security-policy']).toMatch(/frame-ancestors 'none'/);
       await page.waitForFunction(() => window.__nexus?.ready === true, null, { timeout: 30_000 });
       expect(errors).toEqual([]);
       return page;

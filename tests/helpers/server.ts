@@ -29,6 +29,7 @@ export function ensureClientBuilt(): Promise<void> {
 export interface TestServer {
   url: string;
   service: NexusService;
+  store: GraphStore;
   close(): Promise<void>;
 }
 
@@ -51,19 +52,35 @@ export async function openSeededStore(kind: TestStore): Promise<GraphStore> {
   return store;
 }
 
-export async function startTestServer(
-  options: { buildClient?: boolean; limits?: Partial<Config['limits']>; store?: TestStore; access?: Config['access']; openStore?: () => Promise<GraphStore> } = {},
-): Promise<TestServer> {
+export interface TestServerOptions {
+  buildClient?: boolean;
+  limits?: Partial<Config['limits']>;
+  store?: TestStore;
+  /** Opens the store instead (e.g. a generated big dataset). */
+  openStore?: () => Promise<GraphStore>;
+  access?: Config['access'];
+  /** More environment for loadConfig (NODE_ENV is test). */
+  env?: Record<string, string>;
+  /** Receives the request log lines (with env REQUEST_LOG=json). */
+  requestLogSink?: (line: string) => void;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   if (options.buildClient) await ensureClientBuilt();
-  const config = loadConfig({ NODE_ENV: 'test' });
+  const config = loadConfig({ NODE_ENV: 'test', ...options.env });
   const store = options.openStore ? await options.openStore() : await openSeededStore(options.store ?? 'embedded');
-  const { app, service, stop } = await createApp({ store, config: { ...config, limits: { ...config.limits, ...options.limits }, ...(options.access ? { access: options.access } : {}) } });
+  const { app, service, stop } = await createApp({
+    store,
+    config: { ...config, limits: { ...config.limits, ...options.limits }, ...(options.access ? { access: options.access } : {}) },
+    ...(options.requestLogSink ? { requestLogSink: options.requestLogSink } : {}),
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     service,
+    store,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

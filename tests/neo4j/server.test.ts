@@ -6,9 +6,11 @@
  * NEO4J_URI is a failure, never a skip.
  */
 import { spawnSync } from 'node:child_process';
+import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeedDir } from '../../server/dataset/load.js';
+import { DEFAULT_SEED_DIR, loadSeedDir } from '../../server/dataset/load.js';
 import { openNeo4jStore, type Neo4jStore } from '../../server/store/neo4j/adapter.js';
 import { EmbeddedStore } from '../../server/store/embedded/adapter.js';
 import type { Relationship } from '../../server/domain/derive.js';
@@ -17,6 +19,7 @@ import { answerKey, differentialDataset, differentialQuestions, storedRelationsh
 import { ReferenceGraph } from '../differential/reference.js';
 import { runStoreContract } from '../contract/store-contract.js';
 import { runApiQueries } from '../api/queries-suite.js';
+import { runInjectionCorpus } from '../api/injection-suite.js';
 import { neo4jTestConfig } from '../helpers/neo4j.js';
 import { EditService } from '../../server/services/edits.js';
 
@@ -31,8 +34,8 @@ if (config) {
   });
 
   describe('npm run db:seed on Neo4j', () => {
-    const seed = (args: string[]) => {
-      const res = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/seed-neo4j.ts', ...args], { cwd: ROOT, env: process.env, encoding: 'utf8', timeout: 300_000 });
+    const seed = (args: string[], env: Record<string, string> = {}) => {
+      const res = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/seed-neo4j.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 300_000 });
       return { code: res.status, out: `${res.stdout}${res.stderr}` };
     };
 
@@ -53,6 +56,26 @@ if (config) {
         expect(dyad.map((r) => r.type)).toEqual(expect.arrayContaining(['alliance', 'convergence']));
       } finally {
         await store.close();
+      }
+    }, 600_000);
+
+    it('a partial seed folder is refused where it would overwrite records with fewer claims: nothing changes', async () => {
+      const full = seed(['--reset']);
+      expect(full.code, full.out).toBe(0);
+      const holds = /Neo4j now holds .*$/m.exec(full.out)![0];
+      const one = await mkdtemp(path.join(os.tmpdir(), 'nexus-seed-one-'));
+      try {
+        const first = (await readdir(DEFAULT_SEED_DIR)).filter((f) => f.endsWith('.json')).sort()[0]!;
+        await copyFile(path.join(DEFAULT_SEED_DIR, first), path.join(one, first));
+        const partial = seed([], { SEED_DIR: one });
+        expect(partial.code, partial.out).toBe(1);
+        expect(partial.out).toMatch(/seed: 1 file\(s\) from .*; records are added or updated, none removed/);
+        expect(partial.out).toMatch(/db:seed: refused, nothing was written: \d+ stored record\(s\) also cite documents that .* does not hold \((actor|relationship) "/);
+        const again = seed([]);
+        expect(again.out).toMatch(/^0 records created or changed$/m);
+        expect(again.out).toContain(holds);
+      } finally {
+        await rm(one, { recursive: true, force: true });
       }
     }, 600_000);
   });
@@ -80,6 +103,8 @@ if (config) {
   describe('the API on Neo4j', () => {
     runApiQueries('neo4j');
   });
+
+  runInjectionCorpus('neo4j');
 
   describe('differential: Neo4j against the embedded store on a 10k-actor graph', () => {
     let neo: Neo4jStore;

@@ -30,7 +30,8 @@ import type {
 import { searchQuery, searchRank } from '../../domain/search.js';
 import { assertBatchIntegrity, compareIds, compareSearchHits, externalReferences, parseBatch } from '../records.js';
 import { StoreState, idsOf, searchKeysFor, type RecordIds } from './state.js';
-import { readDataFile, writeDataFileAtomically, writeDataFileFromRecordFile, type StoredData } from './persistence.js';
+import { DataFileInvalidError, readDataFile, writeDataFileAtomically, writeDataFileFromRecordFile, type StoredData } from './persistence.js';
+import { removeOrphanTemps } from './files.js';
 import { checkIntegrity } from '../../dataset/integrity.js';
 import { SeedValidationError } from '../../domain/errors.js';
 import { findIndexPaths } from './paths.js';
@@ -63,11 +64,20 @@ export class EmbeddedStore implements GraphStore {
 
   static async open(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
     const store = new EmbeddedStore(options);
+    if (options.dataFile) {
+      const removed = await removeOrphanTemps(options.dataFile);
+      if (removed.length > 0) console.warn(`[store] removed ${removed.length} temp file(s) left by an interrupted write: ${removed.join(', ')}`);
+    }
     const stored = options.dataFile ? await readDataFile(options.dataFile) : null;
-    if (stored) {
-      const problems = checkIntegrity(stored.dataset, undefined, options.dataFile ?? '(data file)');
-      if (problems.length > 0) throw new SeedValidationError(problems);
-      store.state = StoreState.from(stored.dataset);
+    if (stored && options.dataFile) {
+      const problems = checkIntegrity(stored.dataset, undefined, options.dataFile);
+      if (problems.length > 0) throw new DataFileInvalidError(options.dataFile, problems);
+      try {
+        store.state = StoreState.from(stored.dataset);
+      } catch (e) {
+        const problems = e instanceof SeedValidationError ? e.problems : [{ file: options.dataFile, record: '(records)', field: '(index)', reason: (e as Error).message }];
+        throw new DataFileInvalidError(options.dataFile, problems);
+      }
       for (const r of stored.retired) store.state.retired.set(stateKey(r), r);
       store.state.audit = stored.audit;
       store.seedIds = stored.seedIds;
@@ -87,7 +97,7 @@ export class EmbeddedStore implements GraphStore {
       next.derive();
       options.onProgress?.(changed, changed, 'index built');
       if (this.options.dataFile) {
-        if (empty && options.recordFile) await writeDataFileFromRecordFile(this.options.dataFile, options.recordFile);
+        if (empty && options.recordFile) await writeDataFileFromRecordFile(this.options.dataFile, options.recordFile, dataset);
         else await writeDataFileAtomically(this.options.dataFile, next.toDataset(), this.seedIds, ledgerOf(next));
         options.onProgress?.(changed, changed, 'data file written');
       }
@@ -106,12 +116,18 @@ export class EmbeddedStore implements GraphStore {
     return this.serialised(() => this.upsertNow(raw));
   }
 
+  /** The ids the last seed sync brought in, by section (what a later sync may remove). */
+  seededIds(): StoredData['seedIds'] {
+    return this.seedIds;
+  }
+
   /**
    * Bring the store in line with the seed: upsert every seed record and remove the records that
-   * an earlier seed had but this one dropped (records written by other means are kept).
-   * All or nothing, like upsert.
+   * an earlier seed had but this one dropped (records written by other means are kept). Whether a
+   * seed may sync at all (an empty or partial seed folder may not) is decided before, in
+   * store/seed-sync.ts. All or nothing, like upsert.
    */
-  syncSeed(seed: Dataset): Promise<UpsertResult> {
+  syncSeed(seed: Dataset): Promise<UpsertResult & { removed: number }> {
     return this.serialised(async () => {
       // A record an editor has changed or retired is theirs now: the seed no longer refreshes or removes it.
       const { dataset: batch } = withoutEditedRecords(parseBatch(seed), this.state.audit);
@@ -128,13 +144,16 @@ export class EmbeddedStore implements GraphStore {
       const changed = next.apply(batch) + removed;
       const problems = checkIntegrity(next.toDataset(), undefined, '(seed sync)');
       if (problems.length > 0) throw new SeedValidationError(problems);
+      if (next.actorRecords.size === 0 && this.state.actorRecords.size > 0) {
+        throw new SeedValidationError([{ file: '(seed sync)', record: 'actors', field: '(count)', reason: `the sync would leave none of the store's ${this.state.actorRecords.size} actors` }]);
+      }
       if (changed > 0) next.derive();
       if (this.options.dataFile && (changed > 0 || JSON.stringify(this.seedIds) !== JSON.stringify(current))) {
         await writeDataFileAtomically(this.options.dataFile, next.toDataset(), current, ledgerOf(changed > 0 ? next : this.state));
       }
       if (changed > 0) this.state = next;
       this.seedIds = current;
-      return { changed };
+      return { changed, removed };
     });
   }
 

@@ -62,20 +62,18 @@ import { upsertInTransaction } from './upsert.js';
 import { applyChangeInTransaction, recordStatesIn } from './changes.js';
 import type { AuditEntry, AuditFilter, ChangeStepHook, RecordKey, RecordState } from '../../domain/changes.js';
 import { auditEntryFromJson } from './mapping.js';
+import { DEFAULT_NEO4J_TIMEOUT_MS, NoAnswerError, answerWhileAlive, answerWithin, createDriver, isUnavailable, type Neo4jConnectionConfig } from './connection.js';
 
-export interface Neo4jConfig {
-  uri: string;
-  user: string;
-  password: string;
-  database?: string;
-}
+export type Neo4jConfig = Neo4jConnectionConfig;
 
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 /** Relationships or nodes deleted per transaction when clearing the database. */
 const CLEAR_BATCH = 20_000;
 
-function isUnavailable(e: unknown): boolean {
-  return e instanceof Neo4jError && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith('Neo.ClientError.Security.'));
+export interface Neo4jStoreOptions {
+  /** How long a read waits for its answer beyond its own time budget (NEO4J_TIMEOUT_MS). */
+  timeoutMs?: number;
+  /** A fresh driver, to replace one whose connections went silent. */
+  reconnect?: () => Driver;
 }
 
 function isTimeout(e: unknown): boolean {
@@ -125,28 +123,68 @@ function pathFromGroup(ids: string[], variants: Props[][], temporal: PathQuery['
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
 
+  private readonly timeoutMs: number;
+  /** Why the store is not ready (startNeo4jStore connects in the background), or null when it is. */
+  private notReady: string | null = null;
+  private connecting = false;
+
   constructor(
-    private readonly driver: Driver,
+    private driver: Driver,
     private readonly queries: QueryRegistry,
     private readonly database?: string,
-  ) {}
+    private readonly options: Neo4jStoreOptions = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_NEO4J_TIMEOUT_MS;
+  }
 
   // ---- sessions ---------------------------------------------------------------------------
 
-  private session() {
-    return this.driver.session(this.database ? { database: this.database } : {});
+  /** Mark the store as not (yet) connected, with the reason /readyz gives; null: ready. */
+  setNotReady(reason: string | null): void {
+    this.notReady = reason;
   }
 
-  /** Run work in a managed read or write transaction; a lost server becomes StoreUnavailableError. */
-  private async transact<T>(mode: 'read' | 'write', work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
-    const session = this.session();
-    const config = timeoutMs !== undefined ? { timeout: timeoutMs } : undefined;
+  /** The driver whose connection went silent is swapped for a fresh one (its stuck connections are dropped with it). */
+  private replaceDriver(silent: Driver): void {
+    if (!this.options.reconnect || this.driver !== silent) return;
+    this.driver = this.options.reconnect();
+    void silent.close().catch(() => undefined);
+  }
+
+  /** Does the server answer a ping within half of NEO4J_TIMEOUT_MS? (A read's liveness probe.) */
+  private async probe(driver: Driver): Promise<void> {
+    const session = driver.session(this.database ? { database: this.database } : {});
     try {
-      return await (mode === 'read' ? session.executeRead(work, config) : session.executeWrite(work, config));
+      await answerWithin(session.executeRead((tx) => this.queries.run(tx, 'ping', {})), this.timeoutMs / 2);
+    } finally {
+      void session.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Run work in a managed read or write transaction; a lost server becomes StoreUnavailableError,
+   * and so does a read running while the server stops answering pings (connection.ts).
+   */
+  private async transact<T>(mode: 'read' | 'write', work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
+    // Not connected yet (startNeo4jStore retries in the background): fail at once, not after the timeout.
+    if (this.notReady !== null && !this.connecting) throw new StoreUnavailableError(this.notReady);
+    const driver = this.driver;
+    const session = driver.session(this.database ? { database: this.database } : {});
+    const config = timeoutMs !== undefined ? { timeout: timeoutMs } : undefined;
+    let abandoned = false;
+    try {
+      if (mode === 'write') return await session.executeWrite(work, config);
+      return await answerWhileAlive(session.executeRead(work, config), this.timeoutMs, () => this.probe(driver));
     } catch (e) {
+      if (e instanceof NoAnswerError) {
+        abandoned = true;
+        this.replaceDriver(driver);
+        void session.close().catch(() => undefined);
+        throw e;
+      }
       throw isUnavailable(e) ? new StoreUnavailableError(`Neo4j is unavailable: ${(e as Error).message}`) : e;
     } finally {
-      await session.close();
+      if (!abandoned) await session.close();
     }
   }
 
@@ -156,6 +194,21 @@ export class Neo4jStore implements GraphStore {
 
   private write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.transact('write', work);
+  }
+
+  /** Check that Neo4j answers (within NEO4J_TIMEOUT_MS), then apply the schema. */
+  async connect(): Promise<void> {
+    const driver = this.driver;
+    this.connecting = true;
+    try {
+      await answerWithin(driver.verifyConnectivity(this.database ? { database: this.database } : {}), this.timeoutMs);
+      await answerWithin(this.applySchema(), this.timeoutMs * 2);
+    } catch (e) {
+      if (e instanceof NoAnswerError) this.replaceDriver(driver);
+      throw e;
+    } finally {
+      this.connecting = false;
+    }
   }
 
   /** Apply cypher/schema.cypher statement by statement (idempotent: IF NOT EXISTS). */
@@ -465,6 +518,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async ping(): Promise<void> {
+    if (this.notReady !== null) throw new StoreUnavailableError(this.notReady);
     try {
       await this.read((tx) => this.queries.run(tx, 'ping', {}));
     } catch (e) {
@@ -473,25 +527,31 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
+  private readonly closers: Array<() => void> = [];
+
+  /** Run `fn` when the store closes (stops a background reconnect). */
+  onClose(fn: () => void): void {
+    this.closers.push(fn);
+  }
+
   async close(): Promise<void> {
+    for (const fn of this.closers.splice(0)) fn();
     await this.driver.close();
   }
 }
 
-/** Connect, verify connectivity, load the Cypher files and apply cypher/schema.cypher. */
+/** Load the Cypher files, connect (within NEO4J_TIMEOUT_MS) and apply cypher/schema.cypher; throws StoreUnavailableError. */
 export async function openNeo4jStore(
   config: Neo4jConfig,
   options: { cypherDir?: string } = {},
 ): Promise<Neo4jStore> {
   const queries = await QueryRegistry.load(options.cypherDir ?? DEFAULT_CYPHER_DIR);
-  const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
+  const store = new Neo4jStore(createDriver(config), queries, config.database, { timeoutMs: config.timeoutMs ?? DEFAULT_NEO4J_TIMEOUT_MS, reconnect: () => createDriver(config) });
   try {
-    await driver.verifyConnectivity(config.database ? { database: config.database } : {});
-    const store = new Neo4jStore(driver, queries, config.database);
-    await store.applySchema();
+    await store.connect();
     return store;
   } catch (e) {
-    await driver.close();
+    void store.close().catch(() => undefined); // a silent peer may never let the driver close
     if (e instanceof StoreUnavailableError) throw e;
     throw new StoreUnavailableError(`cannot use Neo4j at ${config.uri}: ${(e as Error).message}`);
   }
