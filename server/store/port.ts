@@ -196,8 +196,10 @@ export interface GraphStore {
   readonly kind: StoreKind;
   /**
    * Load a large, already validated dataset (an import): references are checked against the
-   * dataset and the store before anything is written; what derives is brought up to date. The
-   * embedded store swaps the whole state at once; Neo4j writes in batched transactions.
+   * dataset and the store before anything is written; what derives is brought up to date. All or
+   * nothing: the embedded store swaps the whole state at once, Neo4j writes in one transaction
+   * (a throw from onProgress, too, leaves the store as it was). Counts only records that are new
+   * or changed, so loading the same dataset again reports 0.
    */
   bulkLoad(dataset: Dataset, options?: BulkLoadOptions): Promise<UpsertResult>;
   /**

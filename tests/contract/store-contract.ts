@@ -321,6 +321,35 @@ export function runStoreContract(label: string, open: () => Promise<GraphStore>)
         expect((await store.paths(pathQuery('bulk-x', 'a', { filter: { window: yearRange(2003) } }))).paths[0]?.actors[0]).toBe('bulk-x');
       });
 
+      it('bulk loading the same dataset again changes nothing', async () => {
+        const batch = {
+          sources: [], events: [], capacity: [], figures: [],
+          actors: [{ ...fixtureDataset().actors[0]!, id: 'bulk-x', name: 'Bulk X', lifespan: [] }],
+          relationships: [rel('r-bulk', 'bulk-x', 'b', 'alliance', '2002', '2004', 'stated')],
+        };
+        const before = await store.counts();
+        expect((await store.bulkLoad(batch)).changed).toBe(0);
+        expect(await store.counts()).toEqual(before);
+      });
+
+      it('a bulk load that fails midway (a failure injected at its second progress report) leaves the store as it was', async () => {
+        const before = await store.counts();
+        const batch = {
+          sources: [], events: [], capacity: [], figures: [],
+          actors: [{ ...fixtureDataset().actors[1]!, id: 'bulk-mid', name: 'Bulk Mid' }],
+          relationships: [rel('r-bulk-mid', 'bulk-mid', 'a', 'rivalry', '2003', null, 'stated'), { ...rel('r-bulk', 'bulk-x', 'b', 'alliance', '2002', '2005', 'stated') }],
+        };
+        let reports = 0;
+        const failing = () => {
+          reports += 1;
+          if (reports === 2) throw new Error('injected failure');
+        };
+        await expect(store.bulkLoad(batch, { onProgress: failing })).rejects.toThrow('injected failure');
+        expect(await store.counts()).toEqual(before);
+        expect(await store.getActors(['bulk-mid'])).toEqual([]);
+        expect((await store.getRelationships(['r-bulk']))[0]?.interval.to).toBe('2004');
+      });
+
       it('refuses a bulk load with a dangling reference and writes none of it', async () => {
         const before = await store.counts();
         const batch = {
@@ -332,6 +361,36 @@ export function runStoreContract(label: string, open: () => Promise<GraphStore>)
         expect(await store.counts()).toEqual(before);
         expect(await store.getActors(['bulk-y'])).toEqual([]);
       });
+    });
+  });
+
+  describe(`store contract: ${label}, bulk load into an empty store`, () => {
+    let store: GraphStore;
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+    const EMPTY = { actors: 0, relationships: 0, events: 0, sources: 0, capacity: 0, figures: 0 };
+
+    it('is all or nothing: a failure injected after the first sections are written leaves the store empty', async () => {
+      let reports = 0;
+      const failing = () => {
+        reports += 1;
+        if (reports === 2) throw new Error('injected failure');
+      };
+      await expect(store.bulkLoad(fixtureDataset(), { onProgress: failing })).rejects.toThrow('injected failure');
+      expect(await store.counts()).toEqual(EMPTY);
+    });
+
+    it('then loads everything, and a second load of the same dataset changes nothing', async () => {
+      const ds = fixtureDataset();
+      const total = Object.values(ds).reduce((n, list: unknown[]) => n + list.length, 0);
+      expect((await store.bulkLoad(ds)).changed).toBe(total);
+      expect(await store.counts()).toEqual({ actors: 8, relationships: 11, events: 2, sources: 2, capacity: 2, figures: 1 });
+      expect((await store.bulkLoad(fixtureDataset())).changed).toBe(0);
+      expect((await store.dyad('a', 'b')).map((r) => r.id)).toEqual(['r-ab', 'r-ab2']);
     });
   });
 }
