@@ -64,7 +64,10 @@ export function parseFtmLines(file: string, text: string, input: ImportInput): L
 }
 
 export function readFtm(file: string, text: string, options: FtmOptions = {}): ImportInput {
-  const input = emptyInput('ftm', true);
+  const input = emptyInput('ftm');
+  // Entities our own export wrote (they state their kind) are ours: only the others are checked for name collisions.
+  const thirdParty = new Set<string>();
+  input.markCollisions = thirdParty;
   const name = path.basename(file);
   const lines = parseFtmLines(name, text, input);
   const docs = new Map<string, Line[]>();
@@ -142,6 +145,7 @@ export function readFtm(file: string, text: string, options: FtmOptions = {}): I
     if (!isActorKind(stated) && kind === options.kind) input.review.push(`${where}: ${e.schema} "${actorName}" imported as ${kind} (--kind)`);
     input.dataset.actors.push(actor);
     input.rows.push({ where, section: 'actors', id: actor.id });
+    if (!isActorKind(stated)) thirdParty.add(actor.id);
     actorByName.set(foldName(actorName), actor.id);
   }
 
@@ -207,6 +211,7 @@ function addAuthority(input: ImportInput, l: Line, authority: string, citations:
     if (actor) {
       input.dataset.actors.push(actor);
       input.rows.push({ where: `line ${l.line}`, section: 'actors', id });
+      (input.markCollisions as Set<string>).add(id);
       input.review.push(`line ${l.line}: sanctioning authority "${authority}" imported as a state agency (check its kind)`);
     }
   }

@@ -14,7 +14,6 @@ import type { ExportView } from '../services/exports.js';
 /** Text safe in XML content and attribute values (characters XML 1.0 cannot hold become U+FFFD). */
 export function xmlText(value: unknown): string {
   return String(value ?? '')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/&/g, '&amp;')

@@ -31,8 +31,11 @@ export interface ImportInput {
   /** Things imported as they are but worth a look (a name that another actor has, a guessed kind). */
   review: string[];
   problems: SeedProblem[];
-  /** Third-party data: a new actor whose name another actor has gets `nameCollision` set. */
-  markCollisions: boolean;
+  /**
+   * Third-party data: an actor whose name another actor has is flagged for review and gets
+   * `nameCollision` set. true: every actor read; a set: these actor ids only (the rest are ours).
+   */
+  markCollisions: boolean | ReadonlySet<string>;
   /**
    * Records read as they are (seed, dataset and record files): `rows` stays empty and a row is
    * each record, `<this file> <section>[i]` (a million-record file needs no row list unless asked).
@@ -58,7 +61,9 @@ export function validated<T>(input: ImportInput, schema: ZodType<T>, raw: unknow
 
 /** Merge several inputs (several files of one import) into one. */
 export function mergeInputs(inputs: readonly ImportInput[]): ImportInput {
-  const all = emptyInput(inputs.map((i) => i.format).join('+'), inputs.some((i) => i.markCollisions));
+  const all = emptyInput(inputs.map((i) => i.format).join('+'));
+  const marked = inputs.flatMap((i) => (i.markCollisions === true ? i.dataset.actors.map((a) => a.id) : i.markCollisions === false ? [] : [...i.markCollisions]));
+  all.markCollisions = new Set(marked);
   for (const i of inputs) {
     for (const section of Object.keys(all.dataset) as Section[]) (all.dataset[section] as unknown[]).push(...i.dataset[section]);
     all.rows.push(...i.rows, ...rowsOfRecords(i));

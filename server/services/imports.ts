@@ -62,13 +62,13 @@ function changedFields(before: unknown, after: unknown): string[] {
 }
 
 /** Flag (and, for third-party data, mark) actors whose folded name another actor — stored or in the batch — has. */
-async function flagCollisions(store: GraphStore, input: ImportInput, actors: ActorRecord[], review: string[]): Promise<void> {
+async function flagCollisions(store: GraphStore, actors: ActorRecord[], batch: readonly ActorRecord[], review: string[]): Promise<void> {
   if (actors.length > COLLISION_CHECK_LIMIT) {
     review.push(`${actors.length} actors: names were not checked against the store (more than ${COLLISION_CHECK_LIMIT})`);
     return;
   }
   const inBatch = new Map<string, ActorRecord[]>();
-  for (const a of actors) inBatch.set(foldName(a.name), [...(inBatch.get(foldName(a.name)) ?? []), a]);
+  for (const a of batch) inBatch.set(foldName(a.name), [...(inBatch.get(foldName(a.name)) ?? []), a]);
   for (const a of actors) {
     const key = foldName(a.name);
     const hits = (await store.searchActors({ search: a.name }, { offset: 0, limit: 25 })).items;
@@ -79,7 +79,7 @@ async function flagCollisions(store: GraphStore, input: ImportInput, actors: Act
     if (others.length === 0) continue;
     const named = others.map((o) => `"${o.name}" (${o.id})`).join(', ');
     review.push(`actor "${a.id}" (${a.name}): the same name as ${named}; imported as a separate actor, not merged`);
-    if (input.markCollisions && a.nameCollision === null) a.nameCollision = `Same name as ${named}: review before merging.`;
+    if (a.nameCollision === null) a.nameCollision = `Same name as ${named}: review before merging.`;
   }
 }
 
@@ -101,7 +101,9 @@ export async function planImport(store: GraphStore, input: ImportInput, options:
     return plan;
   }
   const ds = plan.dataset;
-  if (input.markCollisions) await flagCollisions(store, input, ds.actors, plan.review);
+  const mark = input.markCollisions;
+  const thirdParty = mark === true ? ds.actors : mark === false ? [] : ds.actors.filter((a) => mark.has(a.id));
+  if (thirdParty.length > 0) await flagCollisions(store, thirdParty, ds.actors, plan.review);
   const refs = externalReferences(ds);
   const knownActors = await store.getActors(refs.actorIds);
   const knownSources = await store.getSources(refs.sourceIds);
