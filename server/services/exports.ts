@@ -37,7 +37,6 @@ export interface ExportView {
   description: string;
 }
 
-const EVERYTHING = { offset: 0, limit: Number.MAX_SAFE_INTEGER };
 
 function describe(args: ExportArgs): string {
   const parts: string[] = [];
@@ -66,9 +65,11 @@ export class ExportService {
     const whole = Object.values(filter).every((v) => v == null || v === false) && !kinds;
     const description = describe(args);
     if (whole) {
+      const counts = await this.store.counts();
+      const page = (n: number) => ({ offset: 0, limit: Math.max(1, n) });
       const [actors, relationships, sources, events, capacity, figures] = await Promise.all([
-        this.store.searchActors({}, EVERYTHING),
-        this.store.listRelationships({}, EVERYTHING),
+        this.store.searchActors({}, page(counts.actors)),
+        this.store.listRelationships({}, page(counts.relationships)),
         this.store.listSources(),
         this.store.listEvents({}),
         this.store.listCapacity({}),
@@ -78,6 +79,7 @@ export class ExportService {
       return { actors: actors.items.sort((x, y) => compareIds(x.id, y.id)), relationships: relationships.items, sources: plain, events, capacity, figures, whole, description };
     }
     const { relationships: total } = await this.store.counts();
+    // Uncapped: as many as the store holds (network caps its answer; an export does not).
     const snap = await this.store.snapshot({ ...filter, limit: Math.max(1, total), ...(kinds ? { kinds } : {}) });
     const sources = await this.store.getSources(citedSources(snap.actors, snap.relationships));
     return { actors: snap.actors, relationships: snap.relationships, sources, events: [], capacity: [], figures: [], whole, description };

@@ -18,6 +18,8 @@ import { ReferenceGraph } from '../differential/reference.js';
 import { runStoreContract } from '../contract/store-contract.js';
 import { runApiQueries } from '../api/queries-suite.js';
 import { neo4jTestConfig } from '../helpers/neo4j.js';
+import { runExportSuite } from '../exchange/export-suite.js';
+import { runExchangeOnNeo4j } from './exchange-suite.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const config = neo4jTestConfig();
@@ -59,6 +61,9 @@ if (config) {
   describe('the API on Neo4j', () => {
     runApiQueries('neo4j');
   });
+
+  runExportSuite('neo4j');
+  runExchangeOnNeo4j(config);
 
   describe('differential: Neo4j against the embedded store on a 10k-actor graph', () => {
     let neo: Neo4jStore;

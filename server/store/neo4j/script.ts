@@ -45,8 +45,9 @@ export function cypherValue(v: unknown): string {
   throw new Error(`not a property value: ${typeof v}`);
 }
 
+/** A property map as a Cypher map literal. Null entries are kept (SET n = {k: null} stores no k): every record of a kind then reads the same to the planner, which reuses one plan. */
 export function cypherMap(props: Props): string {
-  const entries = Object.entries(props).filter(([, v]) => v !== null && v !== undefined);
+  const entries = Object.entries(props).filter(([, v]) => v !== undefined);
   return `{${entries.map(([k, v]) => `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : `\`${k.replace(/`/g, '``')}\``}: ${cypherValue(v)}`).join(', ')}}`;
 }
 
