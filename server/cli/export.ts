@@ -9,14 +9,11 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
-import { loadConfig } from '../config.js';
-import { DomainError } from '../domain/errors.js';
 import { exportRequest, EXPORT_PARAMETERS } from '../exchange/export-args.js';
 import { batched, writeFormat, EXPORT_FORMATS } from '../exchange/export-formats.js';
 import { CSV_TABLES, type CsvTable } from '../exchange/table-csv.js';
 import { ExportService } from '../services/exports.js';
-import { EmbeddedStore } from '../store/embedded/adapter.js';
-import type { GraphStore } from '../store/port.js';
+import { openConfiguredStore, runMain } from './shared.js';
 
 const USAGE = `usage: npm run export -- --format ${EXPORT_FORMATS.join('|')} [--year Y | --from Y1 --to Y2] [--types a,b] [--stages …] [--kinds …] [--min-confidence G] [--dated-only] [--min-sources N] [--table ${CSV_TABLES.join('|')}] --out PATH`;
 
@@ -57,12 +54,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const request = exportRequest((name) => values.get(name));
-  const config = loadConfig();
-  let store: GraphStore;
-  if (config.neo4j) {
-    const { openNeo4jStore } = await import('../store/neo4j/adapter.js');
-    store = await openNeo4jStore(config.neo4j);
-  } else store = await EmbeddedStore.open({ dataFile: config.dataFile });
+  const store = await openConfiguredStore();
   try {
     const view = await new ExportService(store).view(request.args);
     const target = path.resolve(out);
@@ -76,10 +68,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(`export: ${e instanceof DomainError || e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
-  },
-);
+runMain('export', main);

@@ -9,20 +9,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
-import { loadConfig } from '../config.js';
-import { DomainError, SeedValidationError, type SeedProblem } from '../domain/errors.js';
 import { ACTOR_KINDS, type ActorKind } from '../domain/vocabulary.js';
 import { IMPORT_FORMATS, readImportFiles, type ImportFormat, type ReadOptions } from '../exchange/read.js';
 import { planImport, type ImportPlan } from '../services/imports.js';
-import { EmbeddedStore } from '../store/embedded/adapter.js';
-import type { GraphStore } from '../store/port.js';
+import { openConfiguredStore, reportProblems, runMain } from './shared.js';
 
 const USAGE = `usage: npm run import -- <file|folder>… [--dry-run] [--format ${IMPORT_FORMATS.join('|')}] [--kind <actor kind>] [--source-id <id>]`;
-
-function report(problems: readonly SeedProblem[]): void {
-  for (const p of problems.slice(0, 50)) console.error(`  ${p.file} › ${p.record} › ${p.field}: ${p.reason}`);
-  if (problems.length > 50) console.error(`  … and ${problems.length - 50} more`);
-}
 
 function parseArgs(argv: readonly string[]): { files: string[]; dryRun: boolean; options: ReadOptions } | string {
   const files: string[] = [];
@@ -57,15 +49,6 @@ function printPlan(plan: ImportPlan, perRow: boolean): void {
   console.log(`import: ${c.add} records to add, ${c.update} to update, ${c.unchanged} unchanged, ${c.skip} rows skipped`);
 }
 
-async function openStore(): Promise<GraphStore> {
-  const config = loadConfig();
-  if (config.neo4j) {
-    const { openNeo4jStore } = await import('../store/neo4j/adapter.js');
-    return openNeo4jStore(config.neo4j);
-  }
-  return EmbeddedStore.open({ dataFile: config.dataFile });
-}
-
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
@@ -77,17 +60,17 @@ async function main(argv: readonly string[]): Promise<number> {
   const { input, recordFile } = await readImportFiles(args.files, { ...args.options, onProgress: (n) => console.error(`import: ${n.toLocaleString('en')} records read (${seconds()} s)`) });
   if (input.problems.length > 0) {
     console.error(`import: refused, nothing was written (${input.problems.length} problem(s)):`);
-    report(input.problems);
+    reportProblems(input.problems);
     return 1;
   }
   const d = input.dataset;
   console.log(`import: ${input.format}: ${d.sources.length} sources, ${d.actors.length} actors, ${d.relationships.length} relationships, ${d.events.length} events, ${d.capacity.length} capacity ratings, ${d.figures.length} figures read (${seconds()} s)`);
-  const store = await openStore();
+  const store = await openConfiguredStore();
   try {
     const plan = await planImport(store, input, { rows: args.dryRun });
     if (plan.problems.length > 0) {
       console.error(`import: refused, nothing was written (${plan.problems.length} problem(s)):`);
-      report(plan.problems);
+      reportProblems(plan.problems);
       return 1;
     }
     printPlan(plan, args.dryRun);
@@ -108,13 +91,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof SeedValidationError) {
-      console.error('import: refused, nothing was written:');
-      report(e.problems);
-    } else console.error(`import: ${e instanceof DomainError || e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
-  },
-);
+runMain('import', main);

@@ -11,18 +11,11 @@ import type { CapacityAssessment, Figure, NexusEvent, Source } from '../domain/s
 import { ACTOR_KINDS } from '../domain/vocabulary.js';
 import type { GraphStore } from '../store/port.js';
 import { compareIds } from '../store/records.js';
-import { enumList, parseArg, traversalFilter, type YearWindowArg } from './inputs.js';
+import { enumList, parseArg, traversalFilter } from './inputs.js';
+import type { NetworkArgs } from './nexus.js';
 
-export interface ExportArgs {
-  at?: number | null;
-  window?: YearWindowArg | null;
-  types?: readonly string[] | null;
-  stages?: readonly string[] | null;
-  kinds?: readonly string[] | null;
-  minConfidence?: string | null;
-  datedOnly?: boolean | null;
-  minSources?: number | null;
-}
+/** The network query's arguments, without its cap. */
+export type ExportArgs = Omit<NetworkArgs, 'limit'>;
 
 export interface ExportView {
   actors: Actor[];
