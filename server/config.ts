@@ -28,6 +28,7 @@ const envSchema = z.object({
   MAX_ALIASES: intFrom(30, 1, 1000),
   MAX_QUERY_COST: intFrom(200_000, 100, 10_000_000),
   HEAVY_QUERY_COST: intFrom(20_000, 1, 10_000_000),
+  IMPORT_TRANSACTION_RECORDS: intFrom(50_000, 1, 100_000_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -40,6 +41,8 @@ export interface Config {
   seedDir: string;
   clientDir: string;
   neo4j: { uri: string; user: string; password: string; database?: string } | null;
+  /** Neo4j: an import into an empty database of more records is written in batched transactions (BulkLoadOptions). */
+  importTransactionRecords: number;
   limits: {
     pathBudgetMs: number;
     maxBodyBytes: number;
@@ -70,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4j: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, ...(e.NEO4J_DATABASE ? { database: e.NEO4J_DATABASE } : {}) }
       : null,
+    importTransactionRecords: e.IMPORT_TRANSACTION_RECORDS,
     limits: {
       pathBudgetMs: e.PATH_BUDGET_MS,
       maxBodyBytes: e.MAX_BODY_BYTES,

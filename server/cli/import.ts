@@ -10,6 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { ACTOR_KINDS, type ActorKind } from '../domain/vocabulary.js';
+import { loadConfig } from '../config.js';
 import { IMPORT_FORMATS, readImportFiles, type ImportFormat, type ReadOptions } from '../exchange/read.js';
 import { planImport, type ImportPlan } from '../services/imports.js';
 import { openConfiguredStore, reportProblems, runMain } from './shared.js';
@@ -80,6 +81,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const { changed } = await store.bulkLoad(plan.dataset, {
       ...(recordFile ? { recordFile } : {}),
+      singleTransactionRecords: loadConfig().importTransactionRecords,
       onProgress: (done, total, what) => console.error(`import: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} (${what}, ${seconds()} s)`),
     });
     const c = await store.counts();

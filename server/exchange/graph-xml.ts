@@ -23,7 +23,9 @@ export function xmlText(value: unknown): string {
     .replace(/'/g, '&apos;')
     .replace(/\t/g, '&#9;')
     .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
+    .replace(/\r/g, '&#13;')
+    // Line ends that some parsers normalise (XML 1.1 rules) survive as character references.
+    .replace(/[\u0085\u2028\u2029]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 type AttrType = 'string' | 'integer' | 'boolean';

@@ -190,6 +190,13 @@ export interface BulkLoadOptions {
    * writing every record again.
    */
   recordFile?: string;
+  /**
+   * Neo4j: an import into an empty database of more records than this is written in batches of
+   * their own transactions (one transaction would exceed the server's transaction memory): a
+   * failure empties the database again, and an import cut off by a crash is started again from
+   * an empty database by the next bulk load. Default 50,000.
+   */
+  singleTransactionRecords?: number;
 }
 
 export interface GraphStore {

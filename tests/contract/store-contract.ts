@@ -384,6 +384,16 @@ export function runStoreContract(label: string, open: () => Promise<GraphStore>)
       expect(await store.counts()).toEqual(EMPTY);
     });
 
+    it('a load too large for one transaction (here: more than 1 record) is batched and still all or nothing', async () => {
+      let reports = 0;
+      const failing = () => {
+        reports += 1;
+        if (reports === 2) throw new Error('injected failure');
+      };
+      await expect(store.bulkLoad(fixtureDataset(), { singleTransactionRecords: 1, onProgress: failing })).rejects.toThrow('injected failure');
+      expect(await store.counts()).toEqual(EMPTY);
+    });
+
     it('then loads everything, and a second load of the same dataset changes nothing', async () => {
       const ds = fixtureDataset();
       const total = Object.values(ds).reduce((n, list: unknown[]) => n + list.length, 0);

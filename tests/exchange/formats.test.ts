@@ -1,16 +1,26 @@
 /**
  * The exchange formats on their own: the hand-written MMP and FollowTheMoney samples read as their
  * published schemas say (type mapping and direction, date precision, duplicates, provenance as
- * citations), and the escaping of every value the Cypher script and the XML formats write.
+ * citations), the escaping of every value the Cypher script and the XML formats write, and hostile
+ * text carried exactly through every format.
  */
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { mmpDate, readMmpCsv } from '../../server/exchange/mmp.js';
 import { readFtm } from '../../server/exchange/ftm-read.js';
 import { readTableCsv } from '../../server/exchange/table-csv.js';
 import { xmlText } from '../../server/exchange/graph-xml.js';
 import { cypherString, cypherValue } from '../../server/store/neo4j/script.js';
+import { writeFormat } from '../../server/exchange/export-formats.js';
+import { readImportFiles } from '../../server/exchange/read.js';
+import { CSV_TABLES } from '../../server/exchange/table-csv.js';
+import { ExportService } from '../../server/services/exports.js';
+import { EmbeddedStore } from '../../server/store/embedded/adapter.js';
+import { HOSTILE, HOSTILE_TEXT, hostileDataset } from '../fixtures/exchange/hostile.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/exchange');
 const mmpFile = path.join(FIXTURES, 'mmp-sample.csv');
@@ -151,5 +161,51 @@ describe('escaping', () => {
 
   it('writes XML text that holds no markup and no characters XML cannot carry', () => {
     expect(xmlText('<a href="x">&\'\u0001\n')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;\uFFFD&#10;');
+  });
+});
+
+describe('hostile text through every format', () => {
+  const load = async () => {
+    const store = await EmbeddedStore.open({ dataFile: null });
+    await store.upsert(hostileDataset());
+    return { store, view: await new ExportService(store).view({}) };
+  };
+  const text = (pieces: Iterable<string>) => [...pieces].join('');
+
+  it('GraphML and GEXF carry every value exactly (read back by an XML parser)', async () => {
+    const { view } = await load();
+    for (const format of ['graphml', 'gexf'] as const) {
+      const doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') throw new Error(msg); } }).parseFromString(text(writeFormat(view, format)), 'text/xml');
+      const node = Array.from(doc.getElementsByTagName('node')).find((n) => n.getAttribute('id') === 'hostile-a')!;
+      const name = format === 'gexf' ? node.getAttribute('label') : Array.from(node.getElementsByTagName('data')).find((d) => d.getAttribute('key') === 'n_name')?.textContent;
+      expect(name, format).toBe(HOSTILE);
+      const edge = doc.getElementsByTagName('edge')[0]!;
+      const claims = format === 'gexf'
+        ? Array.from(edge.getElementsByTagName('attvalue')).find((a) => a.getAttribute('for') === 'claims')?.getAttribute('value')
+        : Array.from(edge.getElementsByTagName('data')).find((d) => d.getAttribute('key') === 'e_claims')?.textContent;
+      expect(JSON.parse(claims ?? 'null'), format).toEqual(hostileDataset().relationships[0]!.claims);
+      const description = format === 'gexf'
+        ? Array.from(edge.getElementsByTagName('attvalue')).find((a) => a.getAttribute('for') === 'description')?.getAttribute('value')
+        : Array.from(edge.getElementsByTagName('data')).find((d) => d.getAttribute('key') === 'e_description')?.textContent;
+      expect(description, format).toBe(HOSTILE_TEXT);
+    }
+  });
+
+  it.each(['csv', 'ftm', 'json'] as const)('%s round-trips every value', async (format) => {
+    const { view } = await load();
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'nexus-hostile-'));
+    try {
+      if (format === 'csv') for (const t of CSV_TABLES) await writeFile(path.join(dir, `${t}.csv`), text(writeFormat(view, 'csv', t)));
+      else await writeFile(path.join(dir, `x.${format}`), text(writeFormat(view, format)));
+      const { input } = await readImportFiles([dir]);
+      expect(input.problems).toEqual([]);
+      const ds = hostileDataset();
+      const byId = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(byId(input.dataset.actors)).toEqual(byId(ds.actors));
+      expect(input.dataset.relationships).toEqual(ds.relationships);
+      expect(input.dataset.sources).toEqual(ds.sources);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,9 +2,13 @@
  * Import and export against the real Neo4j (run from tests/neo4j/server.test.ts, which takes the
  * one database in turn): the Cypher export script, executed statement by statement in one
  * transaction, gives a database the adapter serves exactly as the embedded store it came from,
- * and running it again changes nothing; `npm run import` on Neo4j writes the MMP sample once and
- * reports 0 changed the second time.
+ * carries hostile text exactly without running any of it, and running it again changes nothing;
+ * `npm run import` on Neo4j writes the samples once and reports 0 changed the second time, and a
+ * batched import killed with kill -9 is started again cleanly by the rerun.
  */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -12,9 +16,14 @@ import { yearRange } from '../../server/domain/time.js';
 import { ExportService } from '../../server/services/exports.js';
 import { openNeo4jStore, type Neo4jConfig, type Neo4jStore } from '../../server/store/neo4j/adapter.js';
 import { cypherScript } from '../../server/store/neo4j/script.js';
+import { EmbeddedStore } from '../../server/store/embedded/adapter.js';
+import { actorRecordOf, relationshipRecordOf } from '../../server/store/records.js';
+import { fixtureDataset } from '../fixtures/graph.js';
 import type { GraphStore } from '../../server/store/port.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { openSeededStore } from '../helpers/server.js';
+import { syntheticDataset, writeImportFile } from '../bench/scale/generate.js';
+import { hostileDataset } from '../fixtures/exchange/hostile.js';
 
 const ALL = { offset: 0, limit: 100_000 };
 
@@ -81,6 +90,29 @@ export function runExchangeOnNeo4j(config: Neo4jConfig): void {
     }, 120_000);
   });
 
+  describe('the Cypher export script with hostile text', () => {
+    it('stores every value exactly and runs none of it', async () => {
+      const embedded = await EmbeddedStore.open({ dataFile: null });
+      await embedded.upsert(hostileDataset());
+      const neo = await openNeo4jStore(config);
+      const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
+      try {
+        await neo.clearAll();
+        await neo.upsert(fixtureDataset());
+        const before = await neo.counts();
+        await runScript(driver, [...cypherScript(await new ExportService(embedded).view({}))].join(''));
+        expect(await neo.counts()).toEqual({ ...before, actors: before.actors + 2, relationships: before.relationships + 1, sources: before.sources + 1 });
+        const ds = hostileDataset();
+        expect((await neo.getActors(['hostile-a', 'hostile-b'])).map(actorRecordOf)).toEqual(ds.actors);
+        expect((await neo.getRelationships(['hostile-a-alliance-hostile-b'])).map(relationshipRecordOf)).toEqual(ds.relationships);
+        expect(await neo.getSources(['hostile-doc'])).toEqual(ds.sources);
+      } finally {
+        await neo.clearAll();
+        await Promise.all([neo.close(), embedded.close(), driver.close()]);
+      }
+    }, 120_000);
+  });
+
   describe('npm run import on Neo4j', () => {
     const env = { NEO4J_URI: config.uri, NEO4J_USER: config.user, NEO4J_PASSWORD: config.password, ...(config.database ? { NEO4J_DATABASE: config.database } : {}) };
     const sample = path.join(ROOT, 'tests/fixtures/exchange/mmp-sample.csv');
@@ -101,5 +133,44 @@ export function runExchangeOnNeo4j(config: Neo4jConfig): void {
       const dry = await runCli(['server/cli/import.ts', sample, '--dry-run'], env);
       expect(dry.stdout).toContain('mmp-sample.csv line 2 (unique_id 1): unchanged relationship "mmp-901-alliance-mmp-902" — the store holds it as it is');
     }, 120_000);
+
+    it('after a kill -9 in the middle of a batched import into an empty database, a rerun gives exactly the expected data', async () => {
+      const store = await openNeo4jStore(config);
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'nexus-neo-kill-'));
+      try {
+        await store.clearAll();
+        const spec = { actors: 3000, relationships: 9000, shape: 'uniform' as const, seed: 11 };
+        const file = path.join(dir, 'big.ndjson');
+        await writeImportFile(file, spec);
+        const batched = { ...env, IMPORT_TRANSACTION_RECORDS: '1000' };
+        const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', file], { cwd: ROOT, env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NEO4J_'))), ...batched } });
+        let stderr = '';
+        const killed = new Promise<string>((resolve) => {
+          child.stderr.setEncoding('utf8').on('data', (d: string) => {
+            stderr += d;
+            // The actors are committed; the relationships are not yet.
+            if (/of [\d,]+ \(actors,/.test(stderr) && child.exitCode === null) child.kill('SIGKILL');
+          });
+          child.on('close', (_code, signal) => resolve(String(signal)));
+        });
+        expect(await killed, stderr).toBe('SIGKILL');
+        expect((await store.counts()).relationships).toBeLessThan(spec.relationships);
+
+        const rerun = await runCli(['server/cli/import.ts', file], batched);
+        expect(rerun.code, rerun.out).toBe(0);
+        expect(rerun.stderr).toMatch(/did not finish: emptying the database to start again/);
+        const expected = syntheticDataset(spec);
+        expect(await store.counts()).toMatchObject({ actors: spec.actors, relationships: spec.relationships, sources: expected.sources.length });
+        const probe = expected.relationships[4321]!;
+        expect((await store.getRelationships([probe.id])).map(relationshipRecordOf)).toEqual([probe]);
+        const again = await runCli(['server/cli/import.ts', file], batched);
+        expect(again.stderr).not.toMatch(/did not finish/);
+        expect(again.stdout).toMatch(/^import: 0 records written into the neo4j store/m);
+      } finally {
+        await store.clearAll();
+        await store.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    }, 300_000);
   });
 }

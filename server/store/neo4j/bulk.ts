@@ -1,14 +1,19 @@
 /**
- * Bulk loading into Neo4j, in ONE write transaction: an import is stored entirely or not at all
- * (anything thrown — a failed batch, a lost server, a progress callback — rolls it back). Into an
- * empty database the derived lifespans and validity are computed in the adapter from the whole
- * dataset (the same derive.ts the embedded store uses) and written with the records in batched
- * UNWINDs; into a database that already holds records, the batch goes through the upsert path
- * (compare with what is stored, write what is new or changed, re-derive what it touches), so
- * loading the same dataset twice reports 0 changed. The size of one import is bounded by the
- * server's transaction memory (`db.memory.transaction.total.max`) and `db.transaction.timeout`.
+ * Bulk loading into Neo4j, all or nothing. Into an empty database the derived lifespans and
+ * validity are computed in the adapter from the whole dataset (the same derive.ts the embedded
+ * store uses) and written with the records in batched UNWINDs; into a database that already holds
+ * records, the batch goes through the upsert path (compare with what is stored, write what is new
+ * or changed, re-derive what it touches), so loading the same dataset twice reports 0 changed.
+ *
+ * One write transaction holds the whole import (anything thrown — a failed batch, a lost server, a
+ * progress callback — rolls it back), except an import into an empty database of more than
+ * `singleTransactionRecords` records, which one transaction's memory (`db.memory.transaction.
+ * total.max`) cannot hold: its batches commit one by one under an ImportInProgress marker; a
+ * failure empties the database again (it was empty), and a marker left by an importer that died
+ * makes the next bulk load start again from an empty database. A large import into a database
+ * that holds records stays one transaction, bounded by the server's transaction memory.
  */
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { deriveDataset } from '../../domain/derive.js';
 import type { Dataset } from '../../domain/schemas.js';
 import type { BulkLoadOptions } from '../port.js';
@@ -17,16 +22,20 @@ import type { QueryName, QueryRegistry } from './queries.js';
 import { chunks, upsertInTransaction } from './upsert.js';
 
 const BATCH = 5000;
+/** Records one transaction takes, by default, before an import into an empty database is batched. */
+export const SINGLE_TRANSACTION_RECORDS = 50_000;
 
 type RowQuery = Extract<QueryName, 'upsertSources' | 'upsertActors' | 'insertRelationships' | 'upsertEvents' | 'upsertCapacity' | 'upsertFigures'>;
 
-/** Write a whole dataset into an empty database inside `tx`; returns the number of records written. */
-async function loadIntoEmpty(tx: ManagedTransaction, q: QueryRegistry, ds: Dataset, options: BulkLoadOptions): Promise<number> {
+type InTransaction = <T>(work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>;
+
+/** Write a whole dataset into an empty database, each batch in `inTx`; returns the number of records written. */
+async function loadIntoEmpty(inTx: InTransaction, q: QueryRegistry, ds: Dataset, options: BulkLoadOptions): Promise<number> {
   const total = ds.sources.length + ds.actors.length + ds.relationships.length + ds.events.length + ds.capacity.length + ds.figures.length;
   let done = 0;
   const write = async (name: RowQuery, rows: readonly object[], what: string) => {
     for (const chunk of chunks(rows, BATCH)) {
-      const [record] = await q.run(tx, name, { rows: chunk });
+      const [record] = await inTx((tx) => q.run(tx, name, { rows: chunk }));
       const written = toNumber(record?.get('written') ?? 0);
       if (written !== chunk.length) throw new Error(`Neo4j bulk load (${name}): wrote ${written} of ${chunk.length} ${what} (a referenced actor is missing)`);
       done += chunk.length;
@@ -53,11 +62,43 @@ async function loadIntoEmpty(tx: ManagedTransaction, q: QueryRegistry, ds: Datas
   return total;
 }
 
-export async function bulkLoadNeo4j(driver: Driver, q: QueryRegistry, database: string | undefined, ds: Dataset, empty: boolean, options: BulkLoadOptions): Promise<number> {
-  const session = driver.session(database ? { database } : {});
+export interface BulkTarget {
+  driver: Driver;
+  queries: QueryRegistry;
+  database: string | undefined;
+  /** Empty the database (after a failed or interrupted batched import into it). */
+  clear: () => Promise<void>;
+}
+
+export async function bulkLoadNeo4j(target: BulkTarget, ds: Dataset, emptyAtStart: boolean, options: BulkLoadOptions): Promise<number> {
+  const { driver, queries: q, database } = target;
+  const write = async <T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> => {
+    const session = driver.session(database ? { database } : {});
+    try {
+      return await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
+  };
+  let empty = emptyAtStart;
+  const [unfinished] = await write((tx) => q.run(tx, 'importMarkerGet', {}));
+  if (unfinished) {
+    options.onProgress?.(0, 0, `an import started ${String(unfinished.get('startedAt'))} did not finish: emptying the database to start again`);
+    await target.clear();
+    empty = true;
+  }
+  const total = ds.sources.length + ds.actors.length + ds.relationships.length + ds.events.length + ds.capacity.length + ds.figures.length;
+  if (!empty || total <= (options.singleTransactionRecords ?? SINGLE_TRANSACTION_RECORDS)) {
+    return write((tx) => (empty ? loadIntoEmpty((work) => work(tx), q, ds, options) : upsertInTransaction(tx, q, ds, options.onProgress)));
+  }
+  await write((tx) => q.run(tx, 'importMarkerSet', { startedAt: new Date().toISOString(), records: neo4j.int(total) }));
   try {
-    return await session.executeWrite((tx) => (empty ? loadIntoEmpty(tx, q, ds, options) : upsertInTransaction(tx, q, ds, options.onProgress)));
-  } finally {
-    await session.close();
+    const written = await loadIntoEmpty(write, q, ds, options);
+    await write((tx) => q.run(tx, 'importMarkerClear', {}));
+    return written;
+  } catch (e) {
+    // The database was empty: emptying it again is going back to where the import started.
+    await target.clear();
+    throw e;
   }
 }

@@ -5,7 +5,10 @@
  */
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../domain/vocabulary.js';
 
-export const NODE_LABELS = ['Actor', 'Source', 'Event', 'CapacityAssessment', 'Figure'] as const;
+/** The labels of records (each with a unique id). */
+export const RECORD_LABELS = ['Actor', 'Source', 'Event', 'CapacityAssessment', 'Figure'] as const;
+/** Every node label: the records, and the marker of a batched import that has not finished (bulk.ts). */
+export const NODE_LABELS = [...RECORD_LABELS, 'ImportInProgress'] as const;
 /** Structural relationship types linking records to actors (not part of the vocabulary). */
 export const LINK_TYPES = ['INVOLVES', 'AT', 'RATES', 'ABOUT'] as const;
 
@@ -49,6 +52,8 @@ export const PROPERTY_KEYS: readonly string[] = [
     'label', 'value', 'unit',
     // INVOLVES / AT / ABOUT
     'position',
+    // ImportInProgress
+    'startedAt', 'records',
     ...CITATION_KEYS,
   ]),
 ];
