@@ -102,17 +102,20 @@ function attvalues<T>(attrs: ReadonlyArray<Attr<T>>, x: T): string {
   return values.length > 0 ? `<attvalues>${values.join('')}</attvalues>` : '';
 }
 
+/** A GEXF label is an xsd:token: no line breaks or tabs, single spaces, none at the ends. */
+const token = (s: string) => s.replace(/\s+/g, ' ').trim();
+
 export function* gexf(view: ExportView, today = new Date().toISOString().slice(0, 10)): Generator<string> {
   yield '<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n';
   yield `  <meta lastmodifieddate="${today}"><creator>Nexus Explorer</creator><description>${xmlText(view.description)}</description></meta>\n`;
   yield '  <graph mode="dynamic" defaultedgetype="directed" timeformat="date" timerepresentation="interval">\n';
-  yield '    <attributes class="node" mode="static">\n';
+  yield '    <attributes class="node">\n';
   for (const a of ACTOR_ATTRS) yield `      <attribute id="${a.id}" title="${a.id}" type="${a.type}"/>\n`;
-  yield '    </attributes>\n    <attributes class="edge" mode="static">\n';
+  yield '    </attributes>\n    <attributes class="edge">\n';
   for (const a of RELATIONSHIP_ATTRS) yield `      <attribute id="${a.id}" title="${a.id}" type="${a.type}"/>\n`;
   yield '    </attributes>\n    <nodes>\n';
   for (const actor of view.actors) {
-    yield `      <node id="${xmlText(actor.id)}" label="${xmlText(actor.name)}">${attvalues(ACTOR_ATTRS, actor)}<spells><spell start="${dayToIso(actor.span.from.day)}" end="${dayToIso(actor.span.to.day)}"/></spells></node>\n`;
+    yield `      <node id="${xmlText(actor.id)}" label="${xmlText(token(actor.name))}">${attvalues(ACTOR_ATTRS, actor)}<spells><spell start="${dayToIso(actor.span.from.day)}" end="${dayToIso(actor.span.to.day)}"/></spells></node>\n`;
   }
   yield '    </nodes>\n    <edges>\n';
   for (const rel of view.relationships) {
