@@ -2,15 +2,17 @@
  * Reads the files of one import, whatever their format, into one ImportInput: seed files, dataset
  * documents (our JSON export: the seed format's sections in one object), record files (one
  * `{"type","data"}` per line), our CSV tables, the MMP relationships CSV and FollowTheMoney JSON
- * lines. The format is told from the content (or given); a folder means every file in it.
+ * lines. The format is told from the content (or given); a folder means every file in it. Several
+ * seed files are merged as the seed is: one fact asserted by several documents is one record.
  */
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseSeedFile } from '../dataset/load.js';
+import { mergeSeedFiles } from '../dataset/merge.js';
 import { readRecordFile } from '../dataset/records-file.js';
 import { parseCsvRows } from '../domain/csv.js';
 import { SeedValidationError } from '../domain/errors.js';
-import type { Dataset } from '../domain/schemas.js';
+import type { Dataset, SeedFile } from '../domain/schemas.js';
 import type { ActorKind } from '../domain/vocabulary.js';
 import { parseBatch } from '../store/records.js';
 import { readFtm } from './ftm-read.js';
@@ -62,23 +64,30 @@ function recordsInput(format: string, file: string, dataset: Dataset): ImportInp
   return { ...emptyInput(format), dataset, recordsOf: file };
 }
 
-function readJson(name: string, text: string): ImportInput {
+interface Read {
+  input: ImportInput;
+  recordFile?: string;
+  /** A seed file: several of them are merged as the seed is (one fact, several documents' claims). */
+  seed?: { name: string; data: SeedFile };
+}
+
+function readJson(name: string, text: string): Read {
   if (/^\s*\{\s*"source"\s*:/.test(text)) {
     const parsed = parseSeedFile(name, text);
-    if (!parsed.file) return { ...emptyInput('json'), problems: parsed.problems };
+    if (!parsed.file) return { input: { ...emptyInput('json'), problems: parsed.problems } };
     const f = parsed.file;
-    return recordsInput('json', name, { sources: [f.source], actors: f.actors, relationships: f.relationships, events: f.events, capacity: f.capacity, figures: f.figures });
+    return { input: recordsInput('json', name, { sources: [f.source], actors: f.actors, relationships: f.relationships, events: f.events, capacity: f.capacity, figures: f.figures }), seed: { name, data: f } };
   }
   try {
     const { format: _format, ...sections } = JSON.parse(text) as Record<string, unknown>;
-    return recordsInput('json', name, parseBatch(sections));
+    return { input: recordsInput('json', name, parseBatch(sections)) };
   } catch (e) {
     const problems = e instanceof SeedValidationError ? e.problems.map((p) => ({ ...p, file: name })) : [{ file: name, record: 'file', field: '(json)', reason: (e as Error).message }];
-    return { ...emptyInput('json'), problems };
+    return { input: { ...emptyInput('json'), problems } };
   }
 }
 
-async function readOne(file: string, options: ReadOptions): Promise<{ input: ImportInput; recordFile?: string }> {
+async function readOne(file: string, options: ReadOptions): Promise<Read> {
   const name = path.basename(file);
   const format = options.format ?? detectFormat(await head(file));
   switch (format) {
@@ -87,7 +96,7 @@ async function readOne(file: string, options: ReadOptions): Promise<{ input: Imp
       return { input: { ...recordsInput('records', name, r.dataset), problems: r.problems, validatedRecords: true }, recordFile: file };
     }
     case 'json':
-      return { input: readJson(name, await readFile(file, 'utf8')) };
+      return readJson(name, await readFile(file, 'utf8'));
     case 'csv':
       return { input: readTableCsv(file, await readFile(file, 'utf8')) };
     case 'mmp':
@@ -108,5 +117,11 @@ export async function readImportFiles(paths: readonly string[], options: ReadOpt
   }
   const read = await Promise.all(files.map((f) => readOne(f, options)));
   if (read.length === 1) return read[0]!;
-  return { input: mergeInputs(read.map((r) => r.input)) };
+  const seeds = read.flatMap((r) => (r.seed ? [r.seed] : []));
+  const others = read.filter((r) => !r.seed).map((r) => r.input);
+  if (seeds.length > 1) {
+    const merged = mergeSeedFiles(seeds);
+    others.unshift({ ...recordsInput('json', seeds.map((f) => f.name).join('+'), merged.dataset), problems: merged.problems });
+  } else if (seeds.length === 1) others.unshift(read.find((r) => r.seed)!.input);
+  return { input: mergeInputs(others) };
 }

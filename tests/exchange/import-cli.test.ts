@@ -61,6 +61,17 @@ describe('npm run import (embedded)', () => {
     expect(lines(dry.stdout)).toContain('mmp-edited.csv line 3 (unique_id 2): unchanged relationship "mmp-901-rivalry-mmp-903" — the store holds it as it is');
   });
 
+  it('imports a folder of seed files merged as the seed is (one fact from several documents is one record with their claims)', async () => {
+    const dataFile = path.join(await tempDir(), 'nexus.json');
+    const run = await importCli(dataFile, [path.join(ROOT, 'seed/data')]);
+    expect(run.code, run.out).toBe(0);
+    expect(run.stdout).toMatch(/it now holds 283 actors and 617 relationships$/m);
+    const store = await EmbeddedStore.open({ dataFile });
+    const corroborated = (await store.listRelationships({ minSources: 2 }, { offset: 0, limit: 1000 })).totalCount;
+    expect(corroborated).toBe(62);
+    await store.close();
+  });
+
   it('flags a group whose name an actor in the store has, and keeps the two apart', async () => {
     const dir = await tempDir();
     const dataFile = path.join(dir, 'nexus.json');
