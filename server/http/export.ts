@@ -5,7 +5,6 @@
  * request; the services layer makes the view and the exchange formats write it. Bad parameters are
  * 400 with a code and the parameter named; nothing unexpected reaches the client.
  */
-import { once } from 'node:events';
 import { Router, type Request, type Response } from 'express';
 import { DomainError, BadInputError } from '../domain/errors.js';
 import { EXPORT_PARAMETERS, exportFileName, exportRequest } from '../exchange/export-args.js';
@@ -22,6 +21,19 @@ function fail(res: Response, e: unknown): void {
     return;
   }
   res.status(known ? (STATUS[e.code] ?? 500) : 500).json({ errors: [{ message: known ? e.message : 'Internal server error', extensions: { code: known ? e.code : 'INTERNAL_SERVER_ERROR', ...(known ? e.details : {}) } }] });
+}
+
+/** Wait for the socket to take more, or for the client to go away (listeners removed either way). */
+function drainedOrClosed(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 export function exportRouter(exports: ExportService): Router {
@@ -47,8 +59,7 @@ export function exportRouter(exports: ExportService): Router {
       res.on('close', () => (closed = true));
       for (const chunk of batched(writeFormat(view, request.format, request.table))) {
         if (closed) return;
-        // Wait for the socket to take more, or for the client to go away.
-        if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+        if (!res.write(chunk)) await drainedOrClosed(res);
       }
       res.end();
     } catch (e) {
