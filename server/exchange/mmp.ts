@@ -121,9 +121,11 @@ export function readMmpCsv(file: string, text: string, options: MmpOptions = {})
     if (!claim) continue;
     const [a, b] = [`mmp-${slugId(g1)}`, `mmp-${slugId(g2)}`];
     for (const [id, groupName] of [[a, c['group1_name']], [b, c['group2_name']]] as const) {
+      // An actor is listed under the row that makes it (its citation) and any row adding a spelling.
       const known = actors.get(id);
       if (!known) actors.set(id, { id, name: groupName, aliases: [], kind, country: null, description: '', lifespan: [], nameCollision: null, citations: [{ source: sourceId, quote, location: loc }] });
       else if (known.name !== groupName && !known.aliases.includes(groupName)) known.aliases.push(groupName);
+      else continue;
       actorRows.push({ where, id });
     }
     const [source, target] = mapped.reversed ? [b, a] : RELATIONSHIP_TYPE_INFO[mapped.type].directed || a <= b ? [a, b] : [b, a];
@@ -140,7 +142,10 @@ export function readMmpCsv(file: string, text: string, options: MmpOptions = {})
     publisher: 'Stanford University, Center for International Security and Cooperation', file: name,
     period: { from: String(Math.min(...years)), to: String(Math.max(...years)) }, periodNote: 'The years of the dated rows in the imported file.',
   }, name, '(source)');
-  if (source) input.dataset.sources.push(source);
+  if (source) {
+    input.dataset.sources.push(source);
+    input.rows.push({ where: `${name} (the file)`, section: 'sources', id: source.id });
+  }
   for (const a of actors.values()) {
     const rec = validated(input, actorSchema, a, name, `actor "${a.id}"`);
     if (rec) input.dataset.actors.push(rec);
