@@ -23,6 +23,8 @@ import { HeavyLane } from './graphql/lanes.js';
 import { queryResolvers } from './graphql/resolvers/query.js';
 import { typeResolvers } from './graphql/resolvers/types.js';
 import { healthRouter } from './http/health.js';
+import { exportRouter } from './http/export.js';
+import { ExportService } from './services/exports.js';
 import { ideHtml } from './http/ide.js';
 import { EditService } from './services/edits.js';
 import { AuditService } from './services/audit.js';
@@ -89,6 +91,7 @@ export async function createApp({ store, config, requestLogSink = stdoutSink, in
   if (config.http.requestLog === 'json') app.use(requestLog({ sink: requestLogSink, logVariables: config.http.logVariables }));
   app.use(securityHeaders({ csp: !development }));
   app.use(healthRouter(store, inFlight));
+  app.use(exportRouter(new ExportService(store)));
   if (development) {
     app.get('/graphql', (req, res, next) => (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query['query'] ? res.type('html').send(ideHtml) : next()));
   }
@@ -118,7 +121,7 @@ export async function createApp({ store, config, requestLogSink = stdoutSink, in
     const index = path.join(config.clientDir, 'index.html');
     app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));
     // The explorer's routes (no file extension) get the page; a missing asset is a plain 404.
-    app.get(/^\/(?!graphql|healthz|readyz)(?:[^.]*)$/, (_req, res) => {
+    app.get(/^\/(?!graphql|healthz|readyz|api\/)(?:[^.]*)$/, (_req, res) => {
       if (existsSync(index)) res.sendFile(index, { maxAge: 0 });
       else res.status(503).type('text').send('The explorer is not built yet: run `npm run build:client` (npm start does it for you).');
     });

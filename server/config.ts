@@ -55,6 +55,7 @@ const envSchema = z.object({
   CLIENT_RATE_BURST: intFrom(200, 1, 10_000_000),
   CLIENT_CONCURRENCY: intFrom(16, 0, 100_000),
   TEST_REQUEST_DELAY_MS: intFrom(0, 0, 60_000),
+  IMPORT_TRANSACTION_RECORDS: intFrom(50_000, 1, 100_000_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -73,6 +74,8 @@ export interface Config {
   drainMs: number;
   clientDir: string;
   neo4j: { uri: string; user: string; password: string; database?: string; timeoutMs: number; retryMaxMs: number } | null;
+  /** Neo4j: an import into an empty database of more records is written in batched transactions (BulkLoadOptions). */
+  importTransactionRecords: number;
   http: {
     /** Origins allowed to call the API from a browser (CORS); empty: same origin only. */
     corsOrigins: string[];
@@ -130,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           retryMaxMs: e.NEO4J_RETRY_MAX_MS,
         }
       : null,
+    importTransactionRecords: e.IMPORT_TRANSACTION_RECORDS,
     http: {
       corsOrigins: e.CORS_ORIGINS,
       introspection: e.INTROSPECTION ?? e.NODE_ENV === 'development',

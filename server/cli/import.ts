@@ -1,86 +1,96 @@
 /**
- * `npm run import -- <file> [--dry-run]`: bulk-load records into the configured store (the
- * embedded store's DATA_FILE, or Neo4j when NEO4J_URI is set). The file is a record file (one
- * `{"type": "actor", "data": {…}}` per line; see README "Import") or one seed-format JSON file. Every
- * record is validated and every reference checked before anything is written; problems are
- * reported by file, line and field. Progress goes to stderr; the counts and the time to stdout.
+ * `npm run import -- <file|folder>… [--dry-run] [--format F] [--kind K] [--source-id ID]`: import
+ * records into the configured store (the embedded store's DATA_FILE, or Neo4j when NEO4J_URI is
+ * set). Reads seed files, dataset documents, record files, our CSV tables, the MMP relationships
+ * CSV and FollowTheMoney JSON lines (see README "Import and export"). Everything is validated and
+ * compared with the store before anything is written; `--dry-run` says per row what would be
+ * added, updated or skipped and why, and writes nothing. The write is all or nothing. Progress goes
+ * to stderr; the plan, the counts and the time to stdout.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
+import { ACTOR_KINDS, type ActorKind } from '../domain/vocabulary.js';
 import { loadConfig } from '../config.js';
-import { readRecordFile } from '../dataset/records-file.js';
-import { parseSeedFile } from '../dataset/load.js';
-import { DomainError, SeedValidationError, type SeedProblem } from '../domain/errors.js';
-import type { Dataset } from '../domain/schemas.js';
-import { EmbeddedStore } from '../store/embedded/adapter.js';
-import type { GraphStore } from '../store/port.js';
+import { IMPORT_FORMATS, readImportFiles, type ImportFormat, type ReadOptions } from '../exchange/read.js';
+import { planImport, type ImportPlan } from '../services/imports.js';
+import { openConfiguredStore, reportProblems, runMain } from './shared.js';
 
-function report(problems: readonly SeedProblem[]): void {
-  for (const p of problems) console.error(`  ${p.file} › ${p.record} › ${p.field}: ${p.reason}`);
+const USAGE = `usage: npm run import -- <file|folder>… [--dry-run] [--format ${IMPORT_FORMATS.join('|')}] [--kind <actor kind>] [--source-id <id>]`;
+
+function parseArgs(argv: readonly string[]): { files: string[]; dryRun: boolean; options: ReadOptions } | string {
+  const files: string[] = [];
+  const options: ReadOptions = {};
+  let dryRun = false;
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i] as string;
+    const value = () => argv[(i += 1)] ?? '';
+    if (a === '--dry-run') dryRun = true;
+    else if (a === '--format') {
+      const f = value();
+      if (!(IMPORT_FORMATS as readonly string[]).includes(f)) return `--format: must be one of ${IMPORT_FORMATS.join(', ')}`;
+      options.format = f as ImportFormat;
+    } else if (a === '--kind') {
+      const k = value();
+      if (!(ACTOR_KINDS as readonly string[]).includes(k)) return `--kind: must be one of ${ACTOR_KINDS.join(', ')}`;
+      options.kind = k as ActorKind;
+    } else if (a === '--source-id') options.sourceId = value();
+    else if (a.startsWith('--')) return `${a}: unknown option`;
+    else files.push(path.resolve(a));
+  }
+  return files.length === 0 ? 'give at least one file or folder' : { files, dryRun, options };
 }
 
-async function readInput(file: string): Promise<{ dataset: Dataset; problems: SeedProblem[]; recordFile?: string }> {
-  const info = await stat(file);
-  // A seed-format file is one JSON object with a "source"; a record file has one record per line.
-  if (info.size < 64 * 1024 * 1024) {
-    const text = await readFile(file, 'utf8');
-    if (/^\s*\{\s*"source"\s*:/.test(text)) {
-      const parsed = parseSeedFile(path.basename(file), text);
-      if (!parsed.file) return { dataset: { sources: [], actors: [], relationships: [], events: [], capacity: [], figures: [] }, problems: parsed.problems };
-      const f = parsed.file;
-      return { dataset: { sources: [f.source], actors: f.actors, relationships: f.relationships, events: f.events, capacity: f.capacity, figures: f.figures }, problems: [] };
-    }
+function printPlan(plan: ImportPlan, perRow: boolean): void {
+  if (perRow) for (const r of plan.rows) console.log(`  ${r.where}: ${r.action}${r.record ? ` ${r.record}` : ''} — ${r.why}`);
+  if (plan.review.length > 0) {
+    console.log(`review (${plan.review.length}):`);
+    for (const line of plan.review) console.log(`  ${line}`);
   }
-  const started = performance.now();
-  const result = await readRecordFile(file, { onProgress: (n) => console.error(`import: ${n.toLocaleString('en')} records read (${((performance.now() - started) / 1000).toFixed(1)} s)`) });
-  return { dataset: result.dataset, problems: result.problems, recordFile: file };
+  const c = plan.counts;
+  console.log(`import: ${c.add} records to add, ${c.update} to update, ${c.unchanged} unchanged, ${c.skip} rows skipped`);
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const file = argv.find((a) => !a.startsWith('--'));
-  const dryRun = argv.includes('--dry-run');
-  if (!file) {
-    console.error('usage: npm run import -- <file> [--dry-run]');
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    console.error(`import: ${args}\n${USAGE}`);
     return 2;
   }
   const started = performance.now();
-  const { dataset, problems, recordFile } = await readInput(path.resolve(file));
-  if (problems.length > 0) {
-    console.error(`import: ${file} is refused, nothing was written:`);
-    report(problems);
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+  const { input, recordFile } = await readImportFiles(args.files, { ...args.options, onProgress: (n) => console.error(`import: ${n.toLocaleString('en')} records read (${seconds()} s)`) });
+  if (input.problems.length > 0) {
+    console.error(`import: refused, nothing was written (${input.problems.length} problem(s)):`);
+    reportProblems(input.problems);
     return 1;
   }
-  const counts = `${dataset.sources.length} sources, ${dataset.actors.length} actors, ${dataset.relationships.length} relationships, ${dataset.events.length} events, ${dataset.capacity.length} capacity ratings, ${dataset.figures.length} figures`;
-  console.log(`import: ${counts} valid (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  if (dryRun) return 0;
-  const config = loadConfig();
-  let store: GraphStore;
-  if (config.neo4j) {
-    const { openNeo4jStore } = await import('../store/neo4j/adapter.js');
-    store = await openNeo4jStore(config.neo4j);
-  } else store = await EmbeddedStore.open({ dataFile: config.dataFile });
+  const d = input.dataset;
+  console.log(`import: ${input.format}: ${d.sources.length} sources, ${d.actors.length} actors, ${d.relationships.length} relationships, ${d.events.length} events, ${d.capacity.length} capacity ratings, ${d.figures.length} figures read (${seconds()} s)`);
+  const store = await openConfiguredStore();
   try {
-    const { changed } = await store.bulkLoad(dataset, {
+    const plan = await planImport(store, input, { rows: args.dryRun });
+    if (plan.problems.length > 0) {
+      console.error(`import: refused, nothing was written (${plan.problems.length} problem(s)):`);
+      reportProblems(plan.problems);
+      return 1;
+    }
+    printPlan(plan, args.dryRun);
+    if (args.dryRun) {
+      console.log('import: dry run, nothing was written');
+      return 0;
+    }
+    const { changed } = await store.bulkLoad(plan.dataset, {
       ...(recordFile ? { recordFile } : {}),
-      onProgress: (done, total, what) => console.error(`import: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} (${what}, ${((performance.now() - started) / 1000).toFixed(1)} s)`),
+      singleTransactionRecords: loadConfig().importTransactionRecords,
+      onProgress: (done, total, what) => console.error(`import: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} (${what}, ${seconds()} s)`),
     });
     const c = await store.counts();
     const peak = (process.resourceUsage().maxRSS / 1024).toFixed(0);
-    console.log(`import: ${changed} records written into the ${store.kind} store in ${((performance.now() - started) / 1000).toFixed(1)} s (peak RSS ${peak} MiB); it now holds ${c.actors} actors and ${c.relationships} relationships`);
+    console.log(`import: ${changed} records written into the ${store.kind} store in ${seconds()} s (peak RSS ${peak} MiB); it now holds ${c.actors} actors and ${c.relationships} relationships`);
     return 0;
   } finally {
     await store.close();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof SeedValidationError) {
-      console.error('import: refused, nothing was written:');
-      report(e.problems);
-    } else console.error(e instanceof DomainError ? e.message : e);
-    process.exit(1);
-  },
-);
+runMain('import', main);

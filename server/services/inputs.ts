@@ -89,6 +89,14 @@ export function gradeFilter(args: { minConfidence?: string | null; datedOnly?: b
   return filter;
 }
 
+/** The relationship filter of network, paths, neighbourhood and exports: window, types ∪ stages, grade, dating, corroboration. */
+export function traversalFilter(args: { at?: number | null; window?: YearWindowArg | null; types?: readonly string[] | null; stages?: readonly string[] | null; minConfidence?: string | null; datedOnly?: boolean | null; minSources?: number | null }): RelationshipFilter {
+  const filter: RelationshipFilter = { ...gradeFilter(args), window: windowFrom(args) };
+  const types = typesFrom(args.types, args.stages);
+  if (types) filter.types = types;
+  return filter;
+}
+
 /** A RelationshipFilter from GraphQL-shaped filter arguments. */
 export function relationshipFilter(args: FilterArgs | null | undefined, prefix = 'filter'): RelationshipFilter {
   const a = args ?? {};

@@ -10,13 +10,12 @@ import { NotFoundError, BadInputError } from '../domain/errors.js';
 import { stagePeriods, type StagePeriod } from '../domain/stages.js';
 import { dayToIso, intervalRange, yearOf, yearRange } from '../domain/time.js';
 import { ACTOR_KINDS, CONNECTING_TYPES } from '../domain/vocabulary.js';
-import { MAX_PATH_HOPS as MAX_HOPS, type Direction, type GraphStore, type NetworkDiff, type PageResult, type PathMode, type PathResult, type RelationshipFilter, type SourceWithCount } from '../store/port.js';
+import { MAX_PATH_HOPS as MAX_HOPS, type Direction, type GraphStore, type NetworkDiff, type PageResult, type PathMode, type PathResult, type SourceWithCount } from '../store/port.js';
 import { compareIds } from '../store/records.js';
 import { buildTimeline, type Timeline } from './history.js';
 import { OverviewCache, type OverviewResult } from './overview.js';
 import {
   decodeCursor,
-  gradeFilter,
   idArg,
   enumList,
   idList,
@@ -24,7 +23,7 @@ import {
   pageSize,
   parseArg,
   relationshipFilter,
-  typesFrom,
+  traversalFilter,
   windowFrom,
   yearSchema,
   type FilterArgs,
@@ -175,7 +174,7 @@ export class NexusService {
     const known = new Set(excluded.map((a) => a.id));
     const unknown = excludeActors.find((id) => !known.has(id));
     if (unknown !== undefined) throw new NotFoundError('actor', unknown, 'excludeActors');
-    const filter = this.traversalFilter(args);
+    const filter = traversalFilter(args);
     // Unless types are asked for, a hop walks only relationships that connect actors.
     if (!filter.types && !args.includeNonConnecting) filter.types = CONNECTING_TYPES;
     return this.store.paths({
@@ -194,7 +193,7 @@ export class NexusService {
   }
 
   async network(args: NetworkArgs): Promise<NetworkResult> {
-    const filter = this.traversalFilter(args);
+    const filter = traversalFilter(args);
     const limit = pageSize('limit', args.limit, 2000, 20_000);
     const kinds = args.kinds != null ? parseArg('kinds', enumList(ACTOR_KINDS), args.kinds) : undefined;
     const snap = await this.store.snapshot({ ...filter, limit, ...(kinds ? { kinds } : {}) });
@@ -205,16 +204,8 @@ export class NexusService {
     const center = await this.actor(args.id);
     const depth = parseArg('depth', intBetween(1, 3), args.depth ?? 1);
     const maxActors = pageSize('limit', args.limit, 300, 2000);
-    const n = await this.store.neighbourhood({ center: center.id, depth, filter: this.traversalFilter(args), maxActors, budgetMs: this.options.pathBudgetMs });
+    const n = await this.store.neighbourhood({ center: center.id, depth, filter: traversalFilter(args), maxActors, budgetMs: this.options.pathBudgetMs });
     return { nodes: n.actors, edges: n.relationships, truncated: n.truncated };
-  }
-
-  /** The relationship filter of network, paths and neighbourhood: window, types ∪ stages, grade, dating, corroboration. */
-  private traversalFilter(args: TraversalArgs): RelationshipFilter {
-    const filter: RelationshipFilter = { ...gradeFilter(args), window: windowFrom(args) };
-    const types = typesFrom(args.types, args.stages);
-    if (types) filter.types = types;
-    return filter;
   }
 
   async timeline(): Promise<Timeline> {
@@ -245,7 +236,7 @@ export class NexusService {
     const toYear = parseArg('toYear', yearSchema, args.toYear);
     if (fromYear > toYear) throw new BadInputError('fromYear', `${fromYear} is after toYear ${toYear}`);
     const limit = pageSize('limit', args.limit, 2000, 20_000);
-    const filter = this.traversalFilter(args);
+    const filter = traversalFilter(args);
     const diff = await this.store.diff({ fromWindow: yearRange(fromYear), toWindow: yearRange(toYear), filter, limit });
     return { fromYear, toYear, ...diff };
   }

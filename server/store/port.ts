@@ -199,14 +199,23 @@ export interface BulkLoadOptions {
    * writing every record again.
    */
   recordFile?: string;
+  /**
+   * Neo4j: an import into an empty database of more records than this is written in batches of
+   * their own transactions (one transaction would exceed the server's transaction memory): a
+   * failure empties the database again, and an import cut off by a crash is started again from
+   * an empty database by the next bulk load. Default 50,000.
+   */
+  singleTransactionRecords?: number;
 }
 
 export interface GraphStore {
   readonly kind: StoreKind;
   /**
    * Load a large, already validated dataset (an import): references are checked against the
-   * dataset and the store before anything is written; what derives is brought up to date. The
-   * embedded store swaps the whole state at once; Neo4j writes in batched transactions.
+   * dataset and the store before anything is written; what derives is brought up to date. All or
+   * nothing: the embedded store swaps the whole state at once, Neo4j writes in one transaction
+   * (a throw from onProgress, too, leaves the store as it was). Counts only records that are new
+   * or changed, so loading the same dataset again reports 0.
    */
   bulkLoad(dataset: Dataset, options?: BulkLoadOptions): Promise<UpsertResult>;
   /**

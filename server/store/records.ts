@@ -91,6 +91,23 @@ export function assertBatchIntegrity(batch: Dataset, known: KnownRecords): void 
   if (problems.length > 0) throw new SeedValidationError(problems);
 }
 
+/** JSON with object keys sorted and undefined dropped: equal text ⇔ equal record. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** Records of `batch` that are not stored yet or differ from the stored version. */
+export function changedRecords<T extends { id: string }>(batch: readonly T[], stored: ReadonlyMap<string, T>): T[] {
+  return batch.filter((rec) => {
+    const old = stored.get(rec.id);
+    return old === undefined || canonicalJson(old) !== canonicalJson(rec);
+  });
+}
+
 /** Contract order for relationship lists: validity start day, then id. */
 export function compareRelationships(a: Relationship, b: Relationship): number {
   return a.validity.from.day - b.validity.from.day || compareIds(a.id, b.id);
@@ -135,11 +152,3 @@ export function compareSearchHits(a: { rank: number; actor: Actor }, b: { rank: 
   return a.rank - b.rank || compareIds(foldName(a.actor.name), foldName(b.actor.name)) || compareIds(a.actor.id, b.actor.id);
 }
 
-/** JSON with object keys sorted and undefined dropped: equal text ⇔ equal record. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}

@@ -9,6 +9,7 @@ import { dayToIso, yearRange } from '../../server/domain/time.js';
 import { DomainError } from '../../server/domain/errors.js';
 import { claim, fixtureDataset, rel } from '../fixtures/graph.js';
 import { runEditContract } from './edits-contract.js';
+import { runBulkLoadContract } from './bulk-load-contract.js';
 
 const ALL = { offset: 0, limit: 1000 };
 const YEAR = 365.25;
@@ -346,6 +347,35 @@ export function runStoreContract(label: string, open: () => Promise<GraphStore>)
         expect((await store.paths(pathQuery('bulk-x', 'a', { filter: { window: yearRange(2003) } }))).paths[0]?.actors[0]).toBe('bulk-x');
       });
 
+      it('bulk loading the same dataset again changes nothing', async () => {
+        const batch = {
+          sources: [], events: [], capacity: [], figures: [],
+          actors: [{ ...fixtureDataset().actors[0]!, id: 'bulk-x', name: 'Bulk X', lifespan: [] }],
+          relationships: [rel('r-bulk', 'bulk-x', 'b', 'alliance', '2002', '2004', 'stated')],
+        };
+        const before = await store.counts();
+        expect((await store.bulkLoad(batch)).changed).toBe(0);
+        expect(await store.counts()).toEqual(before);
+      });
+
+      it('a bulk load that fails midway (a failure injected at its second progress report) leaves the store as it was', async () => {
+        const before = await store.counts();
+        const batch = {
+          sources: [], events: [], capacity: [], figures: [],
+          actors: [{ ...fixtureDataset().actors[1]!, id: 'bulk-mid', name: 'Bulk Mid' }],
+          relationships: [rel('r-bulk-mid', 'bulk-mid', 'a', 'rivalry', '2003', null, 'stated'), { ...rel('r-bulk', 'bulk-x', 'b', 'alliance', '2002', '2005', 'stated') }],
+        };
+        let reports = 0;
+        const failing = () => {
+          reports += 1;
+          if (reports === 2) throw new Error('injected failure');
+        };
+        await expect(store.bulkLoad(batch, { onProgress: failing })).rejects.toThrow('injected failure');
+        expect(await store.counts()).toEqual(before);
+        expect(await store.getActors(['bulk-mid'])).toEqual([]);
+        expect((await store.getRelationships(['r-bulk']))[0]?.interval.to).toBe('2004');
+      });
+
       it('refuses a bulk load with a dangling reference and writes none of it', async () => {
         const before = await store.counts();
         const batch = {
@@ -360,4 +390,6 @@ export function runStoreContract(label: string, open: () => Promise<GraphStore>)
     });
   });
   runEditContract(label, open);
+
+  runBulkLoadContract(label, open);
 }

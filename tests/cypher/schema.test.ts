@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RELATIONSHIP_TYPES } from '../../server/domain/vocabulary.js';
-import { NODE_LABELS } from '../../server/store/neo4j/names.js';
+import { UNIQUE_ID_LABELS } from '../../server/store/neo4j/names.js';
 import { DEFAULT_CYPHER_DIR, QUERIES, splitStatements } from '../../server/store/neo4j/queries.js';
 
 const statements = splitStatements(readFileSync(path.join(DEFAULT_CYPHER_DIR, QUERIES.schema.file), 'utf8'));
@@ -33,12 +33,12 @@ describe('cypher/schema.cypher', () => {
     expect(mentioned.filter((t) => !vocabularyTypes.includes(t))).toEqual([]);
   });
 
-  it('has an id uniqueness constraint for every node label', () => {
+  it('has an id uniqueness constraint for every label whose nodes have ids', () => {
     const labels = statements.flatMap((s) => {
       const m = NODE_UNIQUE.exec(s.replace(/\s+/g, ' '));
       return m ? [m[3] as string] : [];
     });
-    expect([...labels].sort()).toEqual([...NODE_LABELS].sort());
+    expect([...labels].sort()).toEqual([...UNIQUE_ID_LABELS].sort());
   });
 
   it('has the full-text index on actor name and aliases, and the Actor kind index', () => {

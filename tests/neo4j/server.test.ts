@@ -22,6 +22,8 @@ import { runApiQueries } from '../api/queries-suite.js';
 import { runInjectionCorpus } from '../api/injection-suite.js';
 import { neo4jTestConfig } from '../helpers/neo4j.js';
 import { EditService } from '../../server/services/edits.js';
+import { runExportSuite } from '../exchange/export-suite.js';
+import { runExchangeOnNeo4j } from './exchange-suite.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const config = neo4jTestConfig();
@@ -105,6 +107,8 @@ if (config) {
   });
 
   runInjectionCorpus('neo4j');
+  runExportSuite('neo4j');
+  runExchangeOnNeo4j(config);
 
   describe('differential: Neo4j against the embedded store on a 10k-actor graph', () => {
     let neo: Neo4jStore;

@@ -1,55 +1,14 @@
 /**
- * CSV exports of the view, pure (RFC 4180: comma-separated, CRLF line ends, fields quoted when they
- * hold a comma, quote or line break): the visible actors, and the visible relationships with one
- * row per claim — its quote verbatim, its document, location, grade and how each end is dated.
- * A field starting with = + @ or a tab is prefixed with ' so a spreadsheet does not run it as a
- * formula; quotes starting with "-" (the documents' dashes) are left verbatim.
+ * CSV exports of the view, pure (the RFC 4180 writing, with its guard against spreadsheet formulas,
+ * is shared with the server: server/domain/csv.ts): the visible actors, and the visible
+ * relationships with one row per claim — its quote verbatim, its document, location, grade and how
+ * each end is dated. Quotes starting with "-" (the documents' dashes) are left verbatim.
  */
 import type { RelationshipFull } from '../api/types.js';
 import type { NodeData } from './elements.js';
+import { toCsv, type Cell } from '../../../server/domain/csv.js';
 
-export type Cell = string | number | boolean | null | undefined;
-
-export function csvField(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-/** Parses CSV text written by toCsv (for tests and for reading an export back). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
+export { csvField, parseCsv, toCsv, type Cell } from '../../../server/domain/csv.js';
 
 export const ACTOR_CSV_HEADER = ['actor_id', 'name', 'kind', 'country', 'lifespan', 'from_year', 'to_year'] as const;
 

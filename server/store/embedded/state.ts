@@ -10,6 +10,7 @@ import { searchKeysOf, type SearchKeys } from '../../domain/search.js';
 import { SeedValidationError } from '../../domain/errors.js';
 import { stateKey, type AuditEntry, type RecordState } from '../../domain/changes.js';
 import { GraphIndex, prepareActors, relationshipEnds } from './graph-index.js';
+import { canonicalJson } from '../records.js';
 
 /** Ids of records, by section. */
 export type RecordIds = Record<keyof Dataset, string[]>;
@@ -105,7 +106,8 @@ export class StoreState {
       for (const rec of list) {
         if (!opts.fresh) {
           const before = map.get(rec.id);
-          if (before !== undefined && JSON.stringify(before) === JSON.stringify(rec)) continue;
+          // Same text is the common case; the canonical form also equates records whose keys come in another order.
+          if (before !== undefined && (JSON.stringify(before) === JSON.stringify(rec) || canonicalJson(before) === canonicalJson(rec))) continue;
         }
         map.set(rec.id, rec);
         changed += 1;

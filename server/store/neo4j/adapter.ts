@@ -249,7 +249,7 @@ export class Neo4jStore implements GraphStore {
     } else assertBatchIntegrity(dataset, { actorKinds: new Map(), sourceIds: new Set() });
     const c = await this.counts();
     const empty = Object.values(c).every((n) => n === 0);
-    return { changed: await bulkLoadNeo4j(this.driver, this.queries, this.database, dataset, empty, options) };
+    return { changed: await bulkLoadNeo4j({ driver: this.driver, queries: this.queries, database: this.database, clear: () => this.clearAll() }, dataset, empty, options) };
   }
 
   async upsert(raw: Partial<Dataset>): Promise<UpsertResult> {

@@ -5,7 +5,12 @@
  */
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../domain/vocabulary.js';
 
-export const NODE_LABELS = ['Actor', 'Source', 'Event', 'CapacityAssessment', 'Figure', 'Retired', 'AuditEntry', 'EditLock'] as const;
+/** The labels of records (each with a unique id). */
+export const RECORD_LABELS = ['Actor', 'Source', 'Event', 'CapacityAssessment', 'Figure'] as const;
+/** Labels whose nodes have a unique id: the records, retired records, the audit log and the edit lock (changes.ts). */
+export const UNIQUE_ID_LABELS = [...RECORD_LABELS, 'Retired', 'AuditEntry', 'EditLock'] as const;
+/** Every node label: those, and the marker of a batched import that has not finished (bulk.ts). */
+export const NODE_LABELS = [...UNIQUE_ID_LABELS, 'ImportInProgress'] as const;
 /** Structural relationship types linking records to actors (not part of the vocabulary). */
 export const LINK_TYPES = ['INVOLVES', 'AT', 'RATES', 'ABOUT'] as const;
 
@@ -51,6 +56,8 @@ export const PROPERTY_KEYS: readonly string[] = [
     'position',
     // Retired (key "section/id" as id) and AuditEntry
     'section', 'recordId', 'recordJson', 'retiredJson', 'at', 'by', 'operation', 'recordIds', 'entryJson',
+    // ImportInProgress
+    'startedAt', 'records',
     ...CITATION_KEYS,
   ]),
 ];

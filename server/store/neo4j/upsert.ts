@@ -11,9 +11,9 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { AttestationIndex, deriveLifespan, deriveRelationship, sourcePeriodsOf, type SourcePeriods } from '../../domain/derive.js';
 import type { Dataset, RelationshipRecord } from '../../domain/schemas.js';
 import type { ActorKind } from '../../domain/vocabulary.js';
-import { assertBatchIntegrity, canonicalJson, externalReferences } from '../records.js';
+import { assertBatchIntegrity, changedRecords, externalReferences } from '../records.js';
 
-export { canonicalJson } from '../records.js';
+export { canonicalJson, changedRecords } from '../records.js';
 import {
   actorRecordFromProps,
   actorToProps,
@@ -40,14 +40,6 @@ import type { QueryName, QueryRegistry } from './queries.js';
 export const CHUNK_SIZE = 500;
 /** Actors re-derived per round trip. */
 const DERIVE_CHUNK = 2000;
-
-/** Records of `batch` that are not stored yet or differ from the stored version. */
-export function changedRecords<T extends { id: string }>(batch: readonly T[], stored: ReadonlyMap<string, T>): T[] {
-  return batch.filter((rec) => {
-    const old = stored.get(rec.id);
-    return old === undefined || canonicalJson(old) !== canonicalJson(rec);
-  });
-}
 
 export function chunks<T>(items: readonly T[], size: number = CHUNK_SIZE): T[][] {
   const out: T[][] = [];
@@ -136,7 +128,7 @@ export async function allActorIds(tx: ManagedTransaction, q: QueryRegistry): Pro
 }
 
 /** Validate references, diff and write a parsed batch in `tx`, then re-derive. Returns the number of records created or changed. */
-export async function upsertInTransaction(tx: ManagedTransaction, q: QueryRegistry, batch: Dataset): Promise<number> {
+export async function upsertInTransaction(tx: ManagedTransaction, q: QueryRegistry, batch: Dataset, onProgress?: (done: number, total: number, what: string) => void): Promise<number> {
   const refs = externalReferences(batch);
   const actorKinds = new Map<string, ActorKind>();
   const sourceIds = new Set<string>();
@@ -169,6 +161,7 @@ export async function upsertInTransaction(tx: ManagedTransaction, q: QueryRegist
     figures: changedRecords(batch.figures, stored.figures),
   };
   const count = Object.values(changed).reduce((n, list) => n + list.length, 0);
+  onProgress?.(count, count, 'records compared with the stored ones');
   if (count === 0) return 0;
 
   await writeRows(tx, q, 'upsertSources', changed.sources.map((s) => ({ id: s.id, props: sourceToProps(s) })));
@@ -185,6 +178,7 @@ export async function upsertInTransaction(tx: ManagedTransaction, q: QueryRegist
   await writeRows(tx, q, 'upsertEvents', changed.events.map(eventToRow));
   await writeRows(tx, q, 'upsertCapacity', changed.capacity.map(capacityToRow));
   await writeRows(tx, q, 'upsertFigures', changed.figures.map(figureToRow));
+  onProgress?.(count, count, 'records written');
 
   // Whose lifespans may have changed: changed actors, both ends (old and new) of changed
   // relationships, and the actors of changed events, ratings and figures (old and new).
