@@ -3,7 +3,7 @@
  * between the criminal and the terrorist worlds, and the state–crime nexus), the Gould–Fernandez
  * brokerage roles, and the centrality measures. GraphQL enums derive from these arrays.
  */
-import type { ActorKind } from './vocabulary.js';
+import { ACTOR_KINDS, CONNECTING_TYPES, type ActorKind, type RelationshipType } from './vocabulary.js';
 
 export const NEXUS_SIDES = ['criminal', 'terrorist', 'state', 'other'] as const;
 export type NexusSide = (typeof NEXUS_SIDES)[number];
@@ -51,3 +51,10 @@ export function brokerageRole(a: NexusSide, b: NexusSide, c: NexusSide): Brokera
 
 export const CENTRALITY_MEASURES = ['degree', 'betweenness', 'pagerank'] as const;
 export type CentralityMeasure = (typeof CENTRALITY_MEASURES)[number];
+
+/** Hostile ties connect actors for paths but carry nothing between them: no brokerage or centrality runs through them. */
+export const HOSTILE_TYPES: readonly RelationshipType[] = ['rivalry', 'combats', 'attacks', 'threatens'];
+/** The ties analytics read by default: connecting and not hostile. */
+export const TIE_TYPES: readonly RelationshipType[] = CONNECTING_TYPES.filter((t) => !HOSTILE_TYPES.includes(t));
+/** Places are where actors act, not actors who broker: analytics leave them out by default. */
+export const ANALYSED_KINDS: readonly ActorKind[] = ACTOR_KINDS.filter((k) => k !== 'region' && k !== 'route');

@@ -13,6 +13,7 @@ import {
   LIFESPAN_EVENTS,
   RELATIONSHIP_TYPES,
 } from '../domain/vocabulary.js';
+import { BROKERAGE_ROLES, CENTRALITY_MEASURES, NEXUS_SIDES } from '../domain/analytics.js';
 import { ROLES } from '../domain/access.js';
 import { CHANGE_OPERATIONS } from '../domain/changes.js';
 
@@ -25,6 +26,9 @@ export const VOCABULARY_ENUMS = {
   EventKind: EVENT_KINDS,
   DatingBasis: DATING_BASES,
   LifespanEvent: LIFESPAN_EVENTS,
+  NexusSide: NEXUS_SIDES,
+  BrokerageRole: BROKERAGE_ROLES,
+  CentralityMeasure: CENTRALITY_MEASURES,
   Role: ROLES,
   ChangeOperation: CHANGE_OPERATIONS,
 } as const;

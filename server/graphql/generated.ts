@@ -21,7 +21,11 @@ export interface ActorInput {
 
 export type ActorKind = 'terrorist_group' | 'insurgent_group' | 'extremist_movement' | 'political_party' | 'criminal_group' | 'trafficking_network' | 'state' | 'state_agency' | 'military_force' | 'official' | 'person' | 'international_organisation' | 'region' | 'route';
 
+export type BrokerageRole = 'coordinator' | 'itinerant' | 'representative' | 'gatekeeper' | 'liaison';
+
 export type Capacity = 'hegemonic' | 'captured' | 'degraded' | 'failed';
+
+export type CentralityMeasure = 'degree' | 'betweenness' | 'pagerank';
 
 export type ChangeKind = 'ACTOR_APPEARS' | 'ACTOR_ENDS' | 'RELATIONSHIP_STARTS' | 'RELATIONSHIP_ENDS' | 'STAGE_CHANGES';
 
@@ -80,6 +84,8 @@ export interface NewSourceInput {
   periodNote?: string | null;
 }
 
+export type NexusSide = 'criminal' | 'terrorist' | 'state' | 'other';
+
 export type PathMode = 'SHORTEST' | 'K_SHORTEST' | 'ALL_SIMPLE';
 
 export interface RelationshipChangesInput {
@@ -122,6 +128,10 @@ export interface YearWindow {
 
 export interface ActorRelationshipsArgs {
   filter?: RelationshipFilter | null;
+  first: number | null;
+}
+
+export interface BrokerPairsArgs {
   first: number | null;
 }
 
@@ -250,6 +260,46 @@ export interface QueryNeighbourhoodArgs {
   limit: number | null;
 }
 
+export interface QueryCentralityArgs {
+  at?: number | null;
+  window?: YearWindow | null;
+  types?: Array<RelationshipType> | null;
+  stages?: Array<ContinuumStage> | null;
+  kinds?: Array<ActorKind> | null;
+  minConfidence?: Confidence | null;
+  datedOnly: boolean | null;
+  minSources?: number | null;
+  includeNonConnecting: boolean | null;
+  measure: CentralityMeasure | null;
+  limit: number | null;
+}
+
+export interface QueryBrokersArgs {
+  at?: number | null;
+  window?: YearWindow | null;
+  types?: Array<RelationshipType> | null;
+  stages?: Array<ContinuumStage> | null;
+  kinds?: Array<ActorKind> | null;
+  minConfidence?: Confidence | null;
+  datedOnly: boolean | null;
+  minSources?: number | null;
+  includeNonConnecting: boolean | null;
+  limit: number | null;
+}
+
+export interface QueryCommunitiesArgs {
+  at?: number | null;
+  window?: YearWindow | null;
+  types?: Array<RelationshipType> | null;
+  stages?: Array<ContinuumStage> | null;
+  kinds?: Array<ActorKind> | null;
+  minConfidence?: Confidence | null;
+  datedOnly: boolean | null;
+  minSources?: number | null;
+  includeNonConnecting: boolean | null;
+  seed: number | null;
+}
+
 export interface QueryDyadArgs {
   a: string;
   b: string;
@@ -314,6 +364,9 @@ export interface QueryArgs {
   network: QueryNetworkArgs;
   overview: Record<string, never>;
   neighbourhood: QueryNeighbourhoodArgs;
+  centrality: QueryCentralityArgs;
+  brokers: QueryBrokersArgs;
+  communities: QueryCommunitiesArgs;
   timeline: Record<string, never>;
   timeSpan: Record<string, never>;
   dyad: QueryDyadArgs;

@@ -64,6 +64,8 @@ export const LIST_SIZE_HINTS: Readonly<Record<string, number>> = {
   'Overview.nodes': OVERVIEW_LIMITS.wholeActors,
   'Overview.positions': OVERVIEW_LIMITS.wholeActors,
   'Overview.edges': OVERVIEW_LIMITS.wholeRelationships,
+  'BrokeredPair.via': 2,
+  'Broker.roles': 5,
 };
 
 interface Measure {

@@ -14,6 +14,7 @@ import { MAX_PATH_HOPS as MAX_HOPS, type Direction, type GraphStore, type Networ
 import { compareIds } from '../store/records.js';
 import { buildTimeline, type Timeline } from './history.js';
 import { OverviewCache, type OverviewResult } from './overview.js';
+import { AnalyticsService } from './analytics.js';
 import {
   decodeCursor,
   idArg,
@@ -92,12 +93,15 @@ export interface DyadAnswer {
 
 export class NexusService {
   private readonly overviews: OverviewCache;
+  /** Centrality, brokers and communities over the network this service answers. */
+  readonly analytics: AnalyticsService;
 
   constructor(
     readonly store: GraphStore,
     private readonly options: { pathBudgetMs: number },
   ) {
     this.overviews = new OverviewCache(store);
+    this.analytics = new AnalyticsService(this, options.pathBudgetMs);
   }
 
   /** The explorer's opening view with its positions (laid out once, cached until the network changes). */

@@ -7,6 +7,7 @@ import { datePointEnd, datePointStart, dayToIso } from '../../server/domain/time
 import { gql, startTestServer, type TestServer, type TestStore } from '../helpers/server.js';
 import { nodeDiameter } from '../../server/layout/boxes.js';
 import { violations } from '../../server/layout/separate.js';
+import { ANALYSED_KINDS, TIE_TYPES } from '../../server/domain/analytics.js';
 
 export function runApiQueries(store: TestStore): void {
   let server: TestServer;
@@ -181,6 +182,60 @@ export function runApiQueries(store: TestStore): void {
       expect(violations(boxes, [], -1).overlaps).toEqual([]);
       const again = (await gql<{ overview: O }>(server.url, q)).body.data!.overview;
       expect(again.positions).toEqual(first.positions);
+    });
+  });
+
+  describe('analytics at a year', () => {
+    const ties = TIE_TYPES.map((t) => t.toUpperCase());
+    const kinds = ANALYSED_KINDS.map((k) => k.toUpperCase());
+    it('centrality ranks the actors of the network the API answers for the same filters, with their degrees', async () => {
+      const { body } = await gql<{ centrality: { actorCount: number; truncated: boolean; stoppedEarly: boolean; scores: Array<{ rank: number; actor: { id: string }; degree: number; betweenness: number }> }; network: { nodes: Array<{ id: string }>; edges: Array<{ source: { id: string }; target: { id: string } }> } }>(
+        server.url,
+        'query($types: [RelationshipType!], $kinds: [ActorKind!]) { centrality(at: 2001, limit: 2000) { actorCount truncated stoppedEarly scores { rank actor { id } degree betweenness } } network(at: 2001, types: $types, kinds: $kinds, limit: 20000) { nodes { id } edges { source { id } target { id } } } }',
+        { types: ties, kinds },
+      );
+      const c = body.data!.centrality;
+      expect(c.truncated).toBe(false);
+      expect(c.stoppedEarly).toBe(false);
+      expect(c.actorCount).toBe(body.data!.network.nodes.length);
+      expect(c.scores.map((s) => s.rank)).toEqual(c.scores.map((_, i) => i + 1));
+      for (let i = 1; i < c.scores.length; i += 1) expect(c.scores[i - 1]!.betweenness).toBeGreaterThanOrEqual(c.scores[i]!.betweenness);
+      const neighbours = new Map<string, Set<string>>();
+      for (const e of body.data!.network.edges) {
+        if (e.source.id === e.target.id) continue;
+        for (const [a, b] of [[e.source.id, e.target.id], [e.target.id, e.source.id]] as const) neighbours.set(a, (neighbours.get(a) ?? new Set()).add(b));
+      }
+      for (const s of c.scores) expect(s.degree, s.actor.id).toBe(neighbours.get(s.actor.id)?.size ?? 0);
+    });
+    it('brokers: the IMU brokers between terrorist allies and the trafficking networks in 2001, each pair with the two relationships that make it', async () => {
+      const { body } = await gql<{ brokers: { brokers: Array<{ actor: { id: string }; side: string; crimeTerror: number; pairs: Array<{ from: { id: string }; to: { id: string }; role: string; via: Array<{ id: string; source: { id: string }; target: { id: string } }> }> }> } }>(
+        server.url,
+        '{ brokers(at: 2001, limit: 10) { brokers { actor { id } side crimeTerror pairs(first: 200) { from { id } to { id } role via { id source { id } target { id } } } } } }',
+      );
+      const imu = body.data!.brokers.brokers.find((b) => b.actor.id === 'imu')!;
+      expect(imu.side).toBe('TERRORIST');
+      expect(imu.crimeTerror).toBeGreaterThan(0);
+      const pair = imu.pairs.find((p) => p.from.id === 'al-jihad' && p.to.id === 'drug-trafficking-networks-central-asia')!;
+      expect(pair.role).toBe('REPRESENTATIVE');
+      expect(pair.via.map((r) => r.id)).toEqual(['al-jihad-supports-imu', 'drug-trafficking-networks-central-asia-convergence-imu']);
+      const ends = (r: { source: { id: string }; target: { id: string } }) => [r.source.id, r.target.id].sort().join();
+      for (const b of body.data!.brokers.brokers) {
+        for (const p of b.pairs) {
+          expect(ends(p.via[0]!)).toBe([p.from.id, b.actor.id].sort().join());
+          expect(ends(p.via[1]!)).toBe([b.actor.id, p.to.id].sort().join());
+        }
+      }
+    });
+    it('communities cover every actor once, and the same seed gives the same communities', async () => {
+      const q = '{ communities(at: 2001, seed: 7) { modularity communities { id size actors { id } } } centrality(at: 2001, limit: 1) { actorCount } }';
+      const a = (await gql<{ communities: { modularity: number; communities: Array<{ size: number; actors: Array<{ id: string }> }> }; centrality: { actorCount: number } }>(server.url, q)).body.data!;
+      const ids = a.communities.communities.flatMap((c) => c.actors.map((x) => x.id));
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.length).toBe(a.centrality.actorCount);
+      expect(a.communities.modularity).toBeGreaterThan(0.3);
+      for (const c of a.communities.communities) expect(c.size).toBe(c.actors.length);
+      const b = (await gql<typeof a>(server.url, q)).body.data!;
+      expect(b.communities).toEqual(a.communities);
     });
   });
 

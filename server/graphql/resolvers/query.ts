@@ -62,6 +62,14 @@ export const queryResolvers = {
   overview: (_, __, ctx) => primed(ctx, ctx.service.overview()),
   neighbourhood: (_, args, ctx) => primed(ctx, ctx.service.neighbourhood(args)),
   timeline: (_, __, { service }) => service.timeline(),
+  centrality: (_, args, { service }) => service.analytics.centrality(args),
+  brokers: async (_, args, ctx) => {
+    const answer = await ctx.service.analytics.brokers(args);
+    // the pairs' relationships resolve their ends without another store call
+    ctx.actor.prime(answer.brokers.flatMap((b) => [b.actor, ...b.pairs.flatMap((p) => [p.from, p.to])]));
+    return answer;
+  },
+  communities: (_, args, { service }) => service.analytics.communities(args),
   timeSpan: (_, __, { service }) => service.timeSpan(),
   dyad: (_, { a, b }, { service }) => service.dyad(a, b),
   diff: (_, args, { service }) => service.diff(args),

@@ -3,6 +3,8 @@
  * the per-request loaders; intervals, validity and lifespans get years and readable labels.
  * Everything else is read straight from the stores' views.
  */
+import type { BrokerAnswer } from '../../services/analytics.js';
+import { pageSize } from '../../services/inputs.js';
 import type { Actor, LifespanBound, Relationship, ValidityEnd } from '../../domain/derive.js';
 import type { Claim, Interval, LifespanReading, NexusEvent } from '../../domain/schemas.js';
 import { dayToIso, yearOf } from '../../domain/time.js';
@@ -112,6 +114,9 @@ export const typeResolvers = {
   },
   Dyad: {},
   DyadPeriod: {},
+  Broker: {
+    pairs: (b: BrokerAnswer, { first }: { first?: number | null }) => b.pairs.slice(0, pageSize('first', first, 20, 500)),
+  },
   StageChange: {
     a: (s: { a: string }, _: unknown, ctx: Context) => actorOf(ctx, s.a),
     b: (s: { b: string }, _: unknown, ctx: Context) => actorOf(ctx, s.b),

@@ -1,0 +1,100 @@
+/**
+ * Analytics over the network at a year or in a window, with every filter the network takes: the
+ * service asks the store for that network once (a snapshot — the same call on both stores; the
+ * measures need no more than plain Cypher gives, so nothing requires Neo4j's GDS library) and
+ * computes in-process (server/analytics): centrality rankings, Gould–Fernandez brokers with the
+ * pairs and claims that explain each score, and seeded Louvain communities. Each measure has a
+ * time budget and says when it stopped early; a network over the snapshot cap says it is truncated.
+ */
+import { brokerage, type BrokeredPair } from '../analytics/brokerage.js';
+import { centrality } from '../analytics/centrality.js';
+import { louvain } from '../analytics/communities.js';
+import { analysisGraph, type AnalysisGraph } from '../analytics/graph.js';
+import { ANALYSED_KINDS, BROKERAGE_ROLES, CENTRALITY_MEASURES, TIE_TYPES, type BrokerageRole, type CentralityMeasure, type NexusSide } from '../domain/analytics.js';
+import type { Actor, Relationship } from '../domain/derive.js';
+import { intBetween, oneOf, pageSize, parseArg } from './inputs.js';
+import type { NetworkArgs, NexusService } from './nexus.js';
+
+/** The most relationships one analysis reads (surest first, like network). */
+export const ANALYSIS_RELATIONSHIPS = 20_000;
+
+export interface AnalysisArgs extends NetworkArgs {
+  /** Types default to the connecting, non-hostile ones (TIE_TYPES), kinds to every kind but places (ANALYSED_KINDS). */
+  includeNonConnecting?: boolean | null;
+}
+
+interface Analysed {
+  graph: AnalysisGraph;
+  truncated: boolean;
+}
+
+export interface ActorCentrality {
+  actor: Actor;
+  rank: number;
+  degree: number;
+  betweenness: number;
+  pagerank: number;
+}
+
+export interface BrokerAnswer {
+  actor: Actor;
+  side: NexusSide;
+  total: number;
+  crimeTerror: number;
+  stateNexus: number;
+  roles: Array<{ role: BrokerageRole; count: number }>;
+  pairs: Array<Omit<BrokeredPair, 'from' | 'to'> & { from: Actor; to: Actor; via: Relationship[] }>;
+}
+
+export class AnalyticsService {
+  constructor(
+    private readonly nexus: NexusService,
+    private readonly budgetMs: number,
+  ) {}
+
+  private async analysed(args: AnalysisArgs): Promise<Analysed> {
+    const types = args.types == null && args.stages == null && !args.includeNonConnecting ? [...TIE_TYPES] : args.types;
+    const kinds = args.kinds ?? [...ANALYSED_KINDS];
+    const network = await this.nexus.network({ ...args, types: types ?? null, kinds, limit: ANALYSIS_RELATIONSHIPS });
+    return { graph: analysisGraph(network.nodes, network.edges), truncated: network.truncated };
+  }
+
+  async centrality(args: AnalysisArgs & { measure?: string | null; limit?: number | null }) {
+    const measure: CentralityMeasure = parseArg('measure', oneOf(CENTRALITY_MEASURES), args.measure ?? 'betweenness');
+    const limit = pageSize('limit', args.limit, 50, 2000);
+    const { graph, truncated } = await this.analysed({ ...args, limit: null });
+    const c = centrality(graph, this.budgetMs);
+    const scores: ActorCentrality[] = graph.actors.map((actor, i) => ({ actor, rank: 0, degree: c.degree[i]!, betweenness: c.betweenness[i]!, pagerank: c.pagerank[i]! }));
+    scores.sort((a, b) => b[measure] - a[measure] || (a.actor.id < b.actor.id ? -1 : 1));
+    scores.forEach((s, i) => (s.rank = i + 1));
+    return { measure, scores: scores.slice(0, limit), actorCount: graph.actors.length, relationshipCount: graph.edgeCount, truncated, stoppedEarly: c.stoppedEarly };
+  }
+
+  async brokers(args: AnalysisArgs & { limit?: number | null }) {
+    const limit = pageSize('limit', args.limit, 50, 2000);
+    const { graph, truncated } = await this.analysed({ ...args, limit: null });
+    const b = brokerage(graph, this.budgetMs);
+    const actor = (id: string) => graph.actors[graph.index.get(id)!]!;
+    const ranked = [...b.brokers].sort((x, y) => y.crimeTerror + y.stateNexus - (x.crimeTerror + x.stateNexus) || y.total - x.total || (x.actor < y.actor ? -1 : 1));
+    const brokers: BrokerAnswer[] = ranked.slice(0, limit).map((s) => ({
+      actor: actor(s.actor),
+      side: s.side,
+      total: s.total,
+      crimeTerror: s.crimeTerror,
+      stateNexus: s.stateNexus,
+      roles: BROKERAGE_ROLES.map((role) => ({ role, count: s.roles[role] })),
+      pairs: s.pairs.map((p) => ({ role: p.role, from: actor(p.from), to: actor(p.to), via: p.via })),
+    }));
+    return { brokers, brokerCount: b.brokers.length, truncated, stoppedEarly: b.stoppedEarly };
+  }
+
+  async communities(args: AnalysisArgs & { seed?: number | null }) {
+    const seed = parseArg('seed', intBetween(0, 2 ** 31 - 1), args.seed ?? 1);
+    const { graph, truncated } = await this.analysed({ ...args, limit: null });
+    const r = louvain(graph, seed, this.budgetMs);
+    const groups = new Map<number, Actor[]>();
+    r.membership.forEach((c, v) => groups.set(c, [...(groups.get(c) ?? []), graph.actors[v]!]));
+    const communities = [...groups].sort(([a], [b]) => a - b).map(([id, actors]) => ({ id, size: actors.length, actors }));
+    return { communities, modularity: r.modularity, seed, truncated, stoppedEarly: r.stoppedEarly };
+  }
+}
