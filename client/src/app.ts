@@ -10,6 +10,8 @@ import type { Network, PathQuery, PathResult } from './api/types.js';
 import { GraphView } from './graph/view.js';
 import { Arranger } from './graph/arrange.js';
 import { CapacityController } from './controllers/capacity.js';
+import { AnalyticsController } from './controllers/analytics.js';
+import { AnalyticsApi } from './api/analytics.js';
 import { CompareController } from './controllers/compare.js';
 import { StoryRunner } from './controllers/stories.js';
 import { TimelineController } from './controllers/timeline.js';
@@ -146,6 +148,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
     exported: () => exports.last,
     workspaceSettled: () => workspace.settled(),
     layoutSettled: () => arranger.last,
+    analyticsSettled: () => analytics.last,
     geometry: () => arranger.geometry(),
     pinned: () => arranger.pinnedIds(),
     lastShowMs: 0,
@@ -215,6 +218,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
   renderLegend(byId('legend'), legend);
   const changesPanel = new ChangesPanel(byId('changes-panel'), { stageLabel: (st) => typeLabel.get(st) ?? st, select });
   const compare = new CompareController({ api, graph, model, panel: changesPanel, stageOrder: (st) => stageOrder.get(st) ?? 0, span });
+  const analytics = new AnalyticsController({ api: new AnalyticsApi(api.gql), graph, root: byId('analytics-panel'), select });
   const capacity = new CapacityController({ api, graph, root: byId('capacity-panel'), span, capacityLabel: (c) => capLabel.get(c) ?? c, select });
   const tableView = new TableController({ mount: byId('table-mount'), store, api, model, nameOf, fileName: () => exports.fileName(), onError: (m) => status.toast(m, 6000) });
   const workspace = new WorkspaceController({ api, store, onNeighbours: (id, network) => grow(network, id), onFetched: () => refreshView(), onError: (m) => status.toast(m, 6000) });
@@ -270,6 +274,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
     compare.apply(s);
     const sel: TimeSelection = timeSelection(s, fallback);
     capacity.apply(sel);
+    analytics.apply(sel, s.filters.datedOnly, whenShown(s, span.min));
     const when = s.mode === 'year' ? `in ${whenShown(s, span.min)}` : whenShown(s, span.min);
     const statsEl = byId('stats');
     statsEl.textContent = `${countOf(visible.nodes.size, 'actor')} · ${countOf(visible.edges.size, 'relationship')} ${when}${s.filters.datedOnly ? ' · dated only' : ''}${s.focus ? ` · ego network of ${nameOf(s.focus.id)}` : ''}${ws ? ` · workspace of ${countOf(ws.size, 'actor')}` : ''}`;

@@ -31,6 +31,8 @@ export interface DebugHook {
   workspaceSettled(): Promise<void>;
   /** The last re-layout has moved the actors; the visible boxes and links; the pinned actors. */
   layoutSettled(): Promise<unknown>;
+  /** The analytics panel's latest answer is rendered. */
+  analyticsSettled(): Promise<void>;
   geometry(): ReturnType<Arranger['geometry']>;
   pinned(): string[];
   /** What was drawn for each year shown in year mode (so a test can check a whole playback). */

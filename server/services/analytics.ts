@@ -10,7 +10,7 @@ import { brokerage, type BrokeredPair } from '../analytics/brokerage.js';
 import { centrality } from '../analytics/centrality.js';
 import { louvain } from '../analytics/communities.js';
 import { analysisGraph, type AnalysisGraph } from '../analytics/graph.js';
-import { ANALYSED_KINDS, BROKERAGE_ROLES, CENTRALITY_MEASURES, TIE_TYPES, type BrokerageRole, type CentralityMeasure, type NexusSide } from '../domain/analytics.js';
+import { ANALYSED_KINDS, BROKERAGE_ROLES, CENTRALITY_MEASURES, KIND_SIDE, TIE_TYPES, type BrokerageRole, type CentralityMeasure, type NexusSide } from '../domain/analytics.js';
 import type { Actor, Relationship } from '../domain/derive.js';
 import { intBetween, oneOf, pageSize, parseArg } from './inputs.js';
 import type { NetworkArgs, NexusService } from './nexus.js';
@@ -44,6 +44,13 @@ export interface BrokerAnswer {
   stateNexus: number;
   roles: Array<{ role: BrokerageRole; count: number }>;
   pairs: Array<Omit<BrokeredPair, 'from' | 'to'> & { from: Actor; to: Actor; via: Relationship[] }>;
+}
+
+/** 0: a criminal and a terrorist end; 1: a state end and a criminal or terrorist one; 2: other pairs. */
+function nexusRank(p: { from: Actor; to: Actor }): number {
+  const ends = new Set([KIND_SIDE[p.from.kind], KIND_SIDE[p.to.kind]]);
+  if (ends.has('criminal') && ends.has('terrorist')) return 0;
+  return ends.has('state') && (ends.has('criminal') || ends.has('terrorist')) ? 1 : 2;
 }
 
 export class AnalyticsService {
@@ -83,7 +90,10 @@ export class AnalyticsService {
       crimeTerror: s.crimeTerror,
       stateNexus: s.stateNexus,
       roles: BROKERAGE_ROLES.map((role) => ({ role, count: s.roles[role] })),
-      pairs: s.pairs.map((p) => ({ role: p.role, from: actor(p.from), to: actor(p.to), via: p.via })),
+      // the pairs that make the nexus first: crime–terror, then state–crime or state–terror, then the rest
+      pairs: s.pairs
+        .map((p) => ({ role: p.role, from: actor(p.from), to: actor(p.to), via: p.via }))
+        .sort((x, y) => nexusRank(x) - nexusRank(y) || (x.from.id < y.from.id ? -1 : x.from.id > y.from.id ? 1 : x.to.id < y.to.id ? -1 : 1)),
     }));
     return { brokers, brokerCount: b.brokers.length, truncated, stoppedEarly: b.stoppedEarly };
   }

@@ -63,7 +63,7 @@ export interface NetworkArgs {
 }
 
 export class NexusApi {
-  constructor(private readonly gql: GraphqlClient = createGraphqlClient()) {}
+  constructor(readonly gql: GraphqlClient = createGraphqlClient()) {}
 
   async vocabulary(): Promise<Vocabulary> {
     return this.gql<Vocabulary>(`query Vocabulary {

@@ -5,6 +5,7 @@
  */
 import type { ActorKind, Capacity, Confidence, RelationshipType } from '../api/types.js';
 import { LABEL_FONT_PX, NODE_SIZE } from '../../../server/layout/boxes.js';
+import { ENCODING_RULES } from './encodings.js';
 import { CAPACITY_COLOURS, CHANGE_COLOURS, CONFIDENCE_LINES, KIND_STYLES, STAGE_COLOURS, STAGE_WIDTHS, typeColour, PARTLY_DATED_OPACITY, UNDATED_OPACITY, UNDATED_WIDTH_FACTOR } from '../model/colours.js';
 
 export interface StyleRule {
@@ -86,6 +87,8 @@ export function buildStylesheet(relationshipTypes: readonly RelationshipType[]):
     rules.push({ selector: `edge.undated[stage = ${order}]`, style: { width: Math.max(1, w * UNDATED_WIDTH_FACTOR) } });
   });
   rules.push({ selector: 'edge.undated[confidence = "DISPUTED"]', style: { opacity: UNDATED_OPACITY * 0.75 } });
+  // analytics: size by a centrality score, colour by community (capacity and the selection still win)
+  rules.push(...(ENCODING_RULES as StyleRule[]));
   for (const [cap, colour] of Object.entries(CAPACITY_COLOURS) as [Capacity, string][]) {
     rules.push({ selector: `node.cap-${cap}`, style: { 'background-color': colour, 'border-color': '#1d2330', 'border-width': 2 } });
   }

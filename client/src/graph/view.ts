@@ -15,6 +15,7 @@ import { buildStylesheet, TRANSITION_MS } from './style.js';
 import { drawnLabelBoxes, placeNodeLabels, viewportFraming } from './labelling.js';
 import { LABEL_ALL_UP_TO } from '../model/labels.js';
 import { addGrown, addUnion, type Grown } from './elements.js';
+import { applyCommunities, applyScores } from './encodings.js';
 
 cytoscape.use(fcose);
 
@@ -354,6 +355,16 @@ export class GraphView {
   }
 
   /** Ids of the nodes whose labels are drawn (for tests). */
+  /** Actors sized by a score (null: by degree again). */
+  setScores(scores: ReadonlyMap<string, number> | null): void {
+    applyScores(this.cy, scores);
+  }
+
+  /** Actors coloured by community (null: by kind again). */
+  setCommunities(communities: ReadonlyMap<string, number> | null): void {
+    applyCommunities(this.cy, communities);
+  }
+
   /** The drawn labels' boxes as Cytoscape measures them (model coordinates), for tests. */
   labelBoxes(): Array<{ id: string; x1: number; y1: number; x2: number; y2: number }> {
     return drawnLabelBoxes(this.cy);

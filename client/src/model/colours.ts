@@ -124,3 +124,6 @@ export const UNDATED_OPACITY = 0.4;
 /** A relationship with one dated end and one bounded only by lifespans or periods. */
 export const PARTLY_DATED_OPACITY = 0.7;
 export const UNDATED_WIDTH_FACTOR = 0.5;
+
+/** Community colours (Okabe–Ito, then four more distinct hues); communities past the twelfth share the last, grey. */
+export const COMMUNITY_COLOURS: readonly string[] = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7', '#000000', '#8c564b', '#9edae5', '#bcbd22', '#7f7f7f'];

@@ -1,0 +1,86 @@
+/**
+ * The explorer's analytics calls: centrality ranking, brokers (with the pairs and the two
+ * relationships of each) and communities, for the time bar's year or window and "dated only".
+ */
+import type { GraphqlClient } from './client.js';
+import type { YearWindow } from './types.js';
+
+export type Measure = 'DEGREE' | 'BETWEENNESS' | 'PAGERANK';
+
+export interface AnalysisScope {
+  at?: number;
+  window?: YearWindow;
+  datedOnly?: boolean;
+}
+
+export interface CentralityRow {
+  rank: number;
+  actor: { id: string; name: string };
+  degree: number;
+  betweenness: number;
+  pagerank: number;
+}
+
+export interface CentralityAnswer {
+  measure: Measure;
+  scores: CentralityRow[];
+  actorCount: number;
+  truncated: boolean;
+  stoppedEarly: boolean;
+}
+
+export interface BrokerRow {
+  actor: { id: string; name: string };
+  side: string;
+  total: number;
+  crimeTerror: number;
+  stateNexus: number;
+  roles: Array<{ role: string; count: number }>;
+  pairs: Array<{ from: { id: string; name: string }; to: { id: string; name: string }; role: string; via: Array<{ id: string; typeLabel: string }> }>;
+}
+
+export interface BrokersAnswer {
+  brokers: BrokerRow[];
+  brokerCount: number;
+  truncated: boolean;
+  stoppedEarly: boolean;
+}
+
+export interface CommunitiesAnswer {
+  modularity: number;
+  stoppedEarly: boolean;
+  communities: Array<{ id: number; size: number; actors: Array<{ id: string; name: string }> }>;
+}
+
+const SCOPE = '$at: Int, $window: YearWindow, $datedOnly: Boolean';
+const ARGS = 'at: $at, window: $window, datedOnly: $datedOnly';
+
+export class AnalyticsApi {
+  constructor(private readonly gql: GraphqlClient) {}
+
+  async centrality(scope: AnalysisScope, measure: Measure, limit = 25): Promise<CentralityAnswer> {
+    const data = await this.gql<{ centrality: CentralityAnswer }>(
+      `query Centrality(${SCOPE}, $measure: CentralityMeasure, $limit: Int) { centrality(${ARGS}, measure: $measure, limit: $limit) {
+        measure actorCount truncated stoppedEarly scores { rank actor { id name } degree betweenness pagerank } } }`,
+      { ...scope, measure, limit },
+    );
+    return data.centrality;
+  }
+
+  async brokers(scope: AnalysisScope, limit = 15): Promise<BrokersAnswer> {
+    const data = await this.gql<{ brokers: BrokersAnswer }>(
+      `query Brokers(${SCOPE}, $limit: Int) { brokers(${ARGS}, limit: $limit) { brokerCount truncated stoppedEarly
+        brokers { actor { id name } side total crimeTerror stateNexus roles { role count } pairs(first: 12) { from { id name } to { id name } role via { id typeLabel } } } } }`,
+      { ...scope, limit },
+    );
+    return data.brokers;
+  }
+
+  async communities(scope: AnalysisScope): Promise<CommunitiesAnswer> {
+    const data = await this.gql<{ communities: CommunitiesAnswer }>(
+      `query Communities(${SCOPE}) { communities(${ARGS}) { modularity stoppedEarly communities { id size actors { id name } } } }`,
+      { ...scope },
+    );
+    return data.communities;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * End-to-end: the analytics panel answers for the time bar's year exactly what the API answers —
+ * the centrality ranking's rows and values, the brokers (the IMU among them in 2001, with its
+ * crime–terror pairs), the communities — and sizing and colouring the graph by them (screenshots).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifact, hasChromium } from './browser.js';
+import { useHarness } from './harness.js';
+
+describe.skipIf(!hasChromium)('analytics (headless Chromium)', () => {
+  const { open, api } = useHarness();
+  const settled = (page: Page) => page.evaluate(() => window.__nexus!.analyticsSettled());
+
+  it('ranks, brokers and communities for the year equal the API’s; sizing and colouring change the graph', { timeout: 90_000 }, async () => {
+    const page = await open('?y=2001');
+    await settled(page);
+    const { centrality } = await api<{ centrality: { scores: Array<{ actor: { id: string }; betweenness: number }> } }>('{ centrality(at: 2001, limit: 25) { scores { actor { id } betweenness } } }');
+    const rows = await page.locator('#centrality-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-id'), tr.lastElementChild!.textContent]));
+    expect(rows).toEqual(centrality.scores.map((s) => [s.actor.id, s.betweenness.toFixed(1)]));
+
+    // size the actors by betweenness: the top actor is drawn bigger than before
+    const halfWidth = (id: string) => page.evaluate((x) => window.__nexus!.geometry().nodes.find((n) => n.id === x)!.hw, id);
+    const top = centrality.scores[0]!.actor.id;
+    const before = await halfWidth(top);
+    await page.locator('#analytics-size').check();
+    await settled(page);
+    await expect.poll(() => halfWidth(top)).toBeGreaterThan(before);
+
+    // brokers: the IMU brokers crime–terror pairs in 2001, as the API says
+    await page.locator('#analytics-tab-brokers').click();
+    await settled(page);
+    const { brokers } = await api<{ brokers: { brokers: Array<{ actor: { id: string }; crimeTerror: number }> } }>('{ brokers(at: 2001, limit: 15) { brokers { actor { id } crimeTerror } } }');
+    expect(await page.locator('#broker-list details').evaluateAll((ds) => ds.map((d) => d.getAttribute('data-id')))).toEqual(brokers.brokers.map((b) => b.actor.id));
+    const imu = brokers.brokers.find((b) => b.actor.id === 'imu')!;
+    expect(imu.crimeTerror).toBeGreaterThan(0);
+    const imuRow = page.locator('#broker-list details[data-id="imu"]');
+    await imuRow.locator('summary').click();
+    expect(await imuRow.locator('summary').textContent()).toContain(`crime–terror ${imu.crimeTerror}`);
+    expect(await imuRow.locator('.broker-pairs li').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: artifact('analytics-brokers-2001.png') });
+
+    // communities: the list equals the API's, and colouring marks the actors
+    await page.locator('#analytics-tab-communities').click();
+    await settled(page);
+    const { communities } = await api<{ communities: { communities: Array<{ size: number }> } }>('{ communities(at: 2001) { communities { size } } }');
+    expect(await page.locator('#community-list li').count()).toBe(communities.communities.length);
+    await page.locator('#analytics-colour').check();
+    await settled(page);
+    await page.screenshot({ path: artifact('analytics-communities-2001.png') });
+    await page.close();
+  });
+});
