@@ -218,7 +218,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
   renderLegend(byId('legend'), legend);
   const changesPanel = new ChangesPanel(byId('changes-panel'), { stageLabel: (st) => typeLabel.get(st) ?? st, select });
   const compare = new CompareController({ api, graph, model, panel: changesPanel, stageOrder: (st) => stageOrder.get(st) ?? 0, span });
-  const analytics = new AnalyticsController({ api: new AnalyticsApi(api.gql), graph, root: byId('analytics-panel'), select });
+  const analytics = new AnalyticsController({ api: new AnalyticsApi(api.gql), graph, root: byId('analytics-panel'), years: { from: dense, to: span.max }, select });
   const capacity = new CapacityController({ api, graph, root: byId('capacity-panel'), span, capacityLabel: (c) => capLabel.get(c) ?? c, select });
   const tableView = new TableController({ mount: byId('table-mount'), store, api, model, nameOf, fileName: () => exports.fileName(), onError: (m) => status.toast(m, 6000) });
   const workspace = new WorkspaceController({ api, store, onNeighbours: (id, network) => grow(network, id), onFetched: () => refreshView(), onError: (m) => status.toast(m, 6000) });
@@ -341,6 +341,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
       // a relationship picked elsewhere (details, path list): frame its two actors, not the dense centre
       if (prev && s.selected?.startsWith('r:') && !selectedOnGraph) graph.frameRelationship(s.selected.slice(2));
       void details.show(s.selected);
+      analytics.selectActor(s.selected?.startsWith('a:') ? s.selected.slice(2) : null);
     }
     const pathChanged = !prev || JSON.stringify(prev.path) !== JSON.stringify(s.path);
     const datedChanged = !!prev && prev.filters.datedOnly !== s.filters.datedOnly;

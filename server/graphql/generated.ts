@@ -274,6 +274,20 @@ export interface QueryCentralityArgs {
   limit: number | null;
 }
 
+export interface QueryRankOverTimeArgs {
+  actorId: string;
+  fromYear: number;
+  toYear: number;
+  types?: Array<RelationshipType> | null;
+  stages?: Array<ContinuumStage> | null;
+  kinds?: Array<ActorKind> | null;
+  minConfidence?: Confidence | null;
+  datedOnly: boolean | null;
+  minSources?: number | null;
+  includeNonConnecting: boolean | null;
+  measure: CentralityMeasure | null;
+}
+
 export interface QueryBrokersArgs {
   at?: number | null;
   window?: YearWindow | null;
@@ -365,6 +379,7 @@ export interface QueryArgs {
   overview: Record<string, never>;
   neighbourhood: QueryNeighbourhoodArgs;
   centrality: QueryCentralityArgs;
+  rankOverTime: QueryRankOverTimeArgs;
   brokers: QueryBrokersArgs;
   communities: QueryCommunitiesArgs;
   timeline: Record<string, never>;

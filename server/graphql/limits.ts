@@ -65,6 +65,7 @@ export const LIST_SIZE_HINTS: Readonly<Record<string, number>> = {
   'Overview.positions': OVERVIEW_LIMITS.wholeActors,
   'Overview.edges': OVERVIEW_LIMITS.wholeRelationships,
   'BrokeredPair.via': 2,
+  'RankOverTime.years': 120,
   'Broker.roles': 5,
 };
 

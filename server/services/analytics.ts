@@ -12,7 +12,9 @@ import { louvain } from '../analytics/communities.js';
 import { analysisGraph, type AnalysisGraph } from '../analytics/graph.js';
 import { ANALYSED_KINDS, BROKERAGE_ROLES, CENTRALITY_MEASURES, KIND_SIDE, TIE_TYPES, type BrokerageRole, type CentralityMeasure, type NexusSide } from '../domain/analytics.js';
 import type { Actor, Relationship } from '../domain/derive.js';
-import { intBetween, oneOf, pageSize, parseArg } from './inputs.js';
+import { BadInputError } from '../domain/errors.js';
+import { yearRange } from '../domain/time.js';
+import { intBetween, oneOf, pageSize, parseArg, yearSchema } from './inputs.js';
 import type { NetworkArgs, NexusService } from './nexus.js';
 
 /** The most relationships one analysis reads (surest first, like network). */
@@ -96,6 +98,37 @@ export class AnalyticsService {
         .sort((x, y) => nexusRank(x) - nexusRank(y) || (x.from.id < y.from.id ? -1 : x.from.id > y.from.id ? 1 : x.to.id < y.to.id ? -1 : 1)),
     }));
     return { brokers, brokerCount: b.brokers.length, truncated, stoppedEarly: b.stoppedEarly };
+  }
+
+  /**
+   * An actor's rank by a measure in each year of a span: the network of the whole span asked for
+   * once, then each year's relationships (valid in that year, as network(at) takes them) ranked.
+   */
+  async rankOverTime(args: AnalysisArgs & { actorId: string; fromYear: number; toYear: number; measure?: string | null }) {
+    const actor = await this.nexus.actor(args.actorId, 'actorId');
+    const measure: CentralityMeasure = parseArg('measure', oneOf(CENTRALITY_MEASURES), args.measure ?? 'betweenness');
+    const fromYear = parseArg('fromYear', yearSchema, args.fromYear);
+    const toYear = parseArg('toYear', yearSchema, args.toYear);
+    if (toYear < fromYear) throw new BadInputError('toYear', 'must not be before fromYear');
+    if (toYear - fromYear > 120) throw new BadInputError('toYear', 'at most 120 years after fromYear');
+    const types = args.types == null && args.stages == null && !args.includeNonConnecting ? [...TIE_TYPES] : args.types;
+    const network = await this.nexus.network({ ...args, at: null, window: { from: fromYear, to: toYear }, types: types ?? null, kinds: args.kinds ?? [...ANALYSED_KINDS], limit: ANALYSIS_RELATIONSHIPS });
+    const deadline = performance.now() + this.budgetMs;
+    const years: Array<{ year: number; rank: number | null; score: number; actorCount: number }> = [];
+    for (let year = fromYear; year <= toYear; year += 1) {
+      if (performance.now() > deadline) return { actor, measure, years, truncated: network.truncated, stoppedEarly: true };
+      const span = yearRange(year);
+      const edges = network.edges.filter((r) => r.validity.from.day <= span.end && r.validity.to.day >= span.start);
+      const ends = new Set(edges.flatMap((r) => [r.source, r.target]));
+      const g = analysisGraph(network.nodes.filter((a) => ends.has(a.id)), edges);
+      const c = centrality(g, Math.max(0, deadline - performance.now()));
+      const values = c[measure];
+      const at = g.index.get(actor.id);
+      const score = at === undefined ? 0 : (values[at] as number);
+      // rank: 1 + the actors scoring more (ties share a rank)
+      years.push({ year, rank: at === undefined ? null : 1 + values.filter((v) => v > score).length, score, actorCount: g.actors.length });
+    }
+    return { actor, measure, years, truncated: network.truncated, stoppedEarly: false };
   }
 
   async communities(args: AnalysisArgs & { seed?: number | null }) {

@@ -226,6 +226,20 @@ export function runApiQueries(store: TestStore): void {
         }
       }
     });
+    it('an actor’s rank over the years equals its rank in each year’s own ranking', async () => {
+      const { body } = await gql<{ rankOverTime: { years: Array<{ year: number; rank: number | null; score: number }> }; y1999: { scores: Array<{ rank: number; actor: { id: string }; betweenness: number }> }; y2001: { scores: Array<{ rank: number; actor: { id: string }; betweenness: number }> } }>(
+        server.url,
+        '{ rankOverTime(actorId: "imu", fromYear: 1995, toYear: 2005) { years { year rank score } } y1999: centrality(at: 1999, limit: 2000) { scores { rank actor { id } betweenness } } y2001: centrality(at: 2001, limit: 2000) { scores { rank actor { id } betweenness } } }',
+      );
+      const years = body.data!.rankOverTime.years;
+      expect(years.map((y) => y.year)).toEqual([1995, 1996, 1997, 1998, 1999, 2000, 2001, 2002, 2003, 2004, 2005]);
+      for (const [year, ranking] of [[1999, body.data!.y1999], [2001, body.data!.y2001]] as const) {
+        const mine = ranking.scores.find((s) => s.actor.id === 'imu')!;
+        const y = years.find((x) => x.year === year)!;
+        expect(y.score).toBeCloseTo(mine.betweenness, 6);
+        expect(y.rank).toBe(1 + ranking.scores.filter((s) => s.betweenness > mine.betweenness + 1e-9).length);
+      }
+    });
     it('communities cover every actor once, and the same seed gives the same communities', async () => {
       const q = '{ communities(at: 2001, seed: 7) { modularity communities { id size actors { id } } } centrality(at: 2001, limit: 1) { actorCount } }';
       const a = (await gql<{ communities: { modularity: number; communities: Array<{ size: number; actors: Array<{ id: string }> }> }; centrality: { actorCount: number } }>(server.url, q)).body.data!;

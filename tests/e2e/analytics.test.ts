@@ -27,6 +27,17 @@ describe.skipIf(!hasChromium)('analytics (headless Chromium)', () => {
     await settled(page);
     await expect.poll(() => halfWidth(top)).toBeGreaterThan(before);
 
+    // the selected actor's rank over the years: one point per year it has a tie, as the API says
+    await page.locator('#centrality-table tr[data-id="imu"] button').click();
+    await settled(page);
+    const { rankOverTime } = await api<{ rankOverTime: { years: Array<{ year: number; rank: number | null }> } }>('{ rankOverTime(actorId: "imu", fromYear: 1991, toYear: 2016) { years { year rank } } }');
+    const min = Number(await page.locator('#year-slider').getAttribute('min'));
+    const expected = rankOverTime.years.filter((y) => y.rank !== null && y.year >= min).map((y) => [String(y.year), String(y.rank)]);
+    const points = await page.locator('#rank-chart circle').evaluateAll((cs) => cs.map((c) => [c.getAttribute('data-year'), c.getAttribute('data-rank')]));
+    expect(min).toBe(1991);
+    expect(points).toEqual(expected);
+    await page.screenshot({ path: artifact('analytics-rank-imu.png') });
+
     // brokers: the IMU brokers crime–terror pairs in 2001, as the API says
     await page.locator('#analytics-tab-brokers').click();
     await settled(page);

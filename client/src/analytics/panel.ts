@@ -23,6 +23,7 @@ const MEASURES: Array<[Measure, string]> = [
   ['DEGREE', 'Degree'],
   ['PAGERANK', 'PageRank'],
 ];
+export const measureLabel = (m: Measure): string => MEASURES.find(([x]) => x === m)?.[1] ?? m;
 const score = (m: Measure, row: { degree: number; betweenness: number; pagerank: number }) =>
   m === 'DEGREE' ? String(row.degree) : m === 'BETWEENNESS' ? row.betweenness.toFixed(1) : row.pagerank.toFixed(4);
 const roleLabel = (r: string) => r.charAt(0) + r.slice(1).toLowerCase();
@@ -61,7 +62,7 @@ export class AnalyticsPanel {
     return out;
   }
 
-  centrality(a: CentralityAnswer, sizeBy: boolean): void {
+  centrality(a: CentralityAnswer, sizeBy: boolean, chart: HTMLElement | null = null): void {
     clear(this.body);
     const measure = h('select', { id: 'analytics-measure', 'aria-label': 'Centrality measure' }, ...MEASURES.map(([m, label]) => h('option', { value: m, ...(m === a.measure ? { selected: '' } : {}) }, label)));
     measure.addEventListener('change', () => this.cb.onMeasure(measure.value as Measure));
@@ -75,8 +76,9 @@ export class AnalyticsPanel {
     this.body.append(
       h('div', { class: 'analytics-controls' }, measure, h('label', {}, size, ' Size actors by it')),
       h('table', { class: 'analytics-table', id: 'centrality-table' }, h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, 'Actor'), h('th', {}, MEASURES.find(([m]) => m === a.measure)![1]))), h('tbody', {}, ...rows)),
-      h('p', { class: 'muted' }, `${a.actorCount} actors ranked over the cooperative ties of the period (hostile ties and places left out).`),
+      h('p', { class: 'muted' }, `${a.actorCount} actors ranked over the cooperative ties of the period (hostile ties and places left out).${chart ? '' : ' Select an actor for its rank over the years.'}`),
       ...this.note(a),
+      ...(chart ? [chart] : []),
     );
   }
 

@@ -52,6 +52,13 @@ export interface CommunitiesAnswer {
   communities: Array<{ id: number; size: number; actors: Array<{ id: string; name: string }> }>;
 }
 
+export interface RankOverTimeAnswer {
+  actor: { id: string; name: string };
+  measure: Measure;
+  years: Array<{ year: number; rank: number | null; score: number; actorCount: number }>;
+  stoppedEarly: boolean;
+}
+
 const SCOPE = '$at: Int, $window: YearWindow, $datedOnly: Boolean';
 const ARGS = 'at: $at, window: $window, datedOnly: $datedOnly';
 
@@ -74,6 +81,15 @@ export class AnalyticsApi {
       { ...scope, limit },
     );
     return data.brokers;
+  }
+
+  async rankOverTime(actorId: string, years: { from: number; to: number }, measure: Measure, datedOnly: boolean): Promise<RankOverTimeAnswer> {
+    const data = await this.gql<{ rankOverTime: RankOverTimeAnswer }>(
+      `query RankOverTime($id: ID!, $from: Int!, $to: Int!, $measure: CentralityMeasure, $datedOnly: Boolean) {
+        rankOverTime(actorId: $id, fromYear: $from, toYear: $to, measure: $measure, datedOnly: $datedOnly) { actor { id name } measure stoppedEarly years { year rank score actorCount } } }`,
+      { id: actorId, from: years.from, to: years.to, measure, datedOnly },
+    );
+    return data.rankOverTime;
   }
 
   async communities(scope: AnalysisScope): Promise<CommunitiesAnswer> {

@@ -5,7 +5,8 @@
  */
 import { ApiError } from '../api/client.js';
 import type { AnalysisScope, AnalyticsApi, Measure } from '../api/analytics.js';
-import { AnalyticsPanel, type AnalyticsTab } from '../analytics/panel.js';
+import { AnalyticsPanel, measureLabel, type AnalyticsTab } from '../analytics/panel.js';
+import { rankChart } from '../analytics/rank-chart.js';
 import type { GraphView } from '../graph/view.js';
 import type { TimeSelection } from '../model/visibility.js';
 
@@ -25,7 +26,9 @@ export class AnalyticsController {
   /** Resolves when the latest answer is rendered (for tests). */
   last: Promise<void> = Promise.resolve();
 
-  constructor(private readonly d: { api: AnalyticsApi; graph: GraphView; root: HTMLElement; select: (sel: string) => void }) {
+  private selected: string | null = null;
+
+  constructor(private readonly d: { api: AnalyticsApi; graph: GraphView; root: HTMLElement; years: { from: number; to: number }; select: (sel: string) => void }) {
     const then = <T>(set: (v: T) => void) => (v: T) => {
       set(v);
       this.refresh();
@@ -48,6 +51,13 @@ export class AnalyticsController {
     this.refresh();
   }
 
+  /** The selected actor (its rank over the years is charted under the ranking). */
+  selectActor(id: string | null): void {
+    if (id === this.selected) return;
+    this.selected = id;
+    if (this.tab === 'centrality') this.refresh();
+  }
+
   private refresh(): void {
     const seq = ++this.seq;
     const { api, graph } = this.d;
@@ -57,11 +67,13 @@ export class AnalyticsController {
     const current = () => seq === this.seq;
     const work = async () => {
       if (tab === 'centrality' || this.sizeBy) {
+        const ranked = this.tab === 'centrality' && this.selected ? api.rankOverTime(this.selected, this.d.years, this.measure, scope.datedOnly ?? false) : null;
         const c = await api.centrality(scope, this.measure, SIZED);
+        const over = ranked ? await ranked.catch(() => null) : null;
         if (!current()) return;
         const key = this.measure === 'DEGREE' ? 'degree' : this.measure === 'BETWEENNESS' ? 'betweenness' : 'pagerank';
         graph.setScores(this.sizeBy ? new Map(c.scores.map((s) => [s.actor.id, s[key]])) : null);
-        if (tab === 'centrality') this.panel.centrality({ ...c, scores: c.scores.slice(0, SHOWN) }, this.sizeBy);
+        if (tab === 'centrality') this.panel.centrality({ ...c, scores: c.scores.slice(0, SHOWN) }, this.sizeBy, over ? rankChart(over, measureLabel(this.measure)) : null);
       } else graph.setScores(null);
       if (tab === 'communities' || this.colour) {
         const c = await api.communities(scope);

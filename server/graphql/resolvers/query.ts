@@ -70,6 +70,7 @@ export const queryResolvers = {
     return answer;
   },
   communities: (_, args, { service }) => service.analytics.communities(args),
+  rankOverTime: (_, args, { service }) => service.analytics.rankOverTime(args),
   timeSpan: (_, __, { service }) => service.timeSpan(),
   dyad: (_, { a, b }, { service }) => service.dyad(a, b),
   diff: (_, args, { service }) => service.diff(args),
