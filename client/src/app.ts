@@ -12,6 +12,7 @@ import { Arranger } from './graph/arrange.js';
 import { CapacityController } from './controllers/capacity.js';
 import { AnalyticsController } from './controllers/analytics.js';
 import { AnalyticsApi } from './api/analytics.js';
+import { ChartsController } from './controllers/charts.js';
 import { CompareController } from './controllers/compare.js';
 import { StoryRunner } from './controllers/stories.js';
 import { TimelineController } from './controllers/timeline.js';
@@ -149,6 +150,8 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
     workspaceSettled: () => workspace.settled(),
     layoutSettled: () => arranger.last,
     analyticsSettled: () => analytics.last,
+    chartsSettled: () => charts.last,
+    chartsData: () => charts.data(),
     geometry: () => arranger.geometry(),
     pinned: () => arranger.pinnedIds(),
     lastShowMs: 0,
@@ -219,6 +222,18 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
   const changesPanel = new ChangesPanel(byId('changes-panel'), { stageLabel: (st) => typeLabel.get(st) ?? st, select });
   const compare = new CompareController({ api, graph, model, panel: changesPanel, stageOrder: (st) => stageOrder.get(st) ?? 0, span });
   const analytics = new AnalyticsController({ api: new AnalyticsApi(api.gql), graph, root: byId('analytics-panel'), years: { from: dense, to: span.max }, select });
+  const charts = new ChartsController({
+    api,
+    analytics: new AnalyticsApi(api.gql),
+    mount: byId('charts-mount'),
+    button: byId('btn-charts'),
+    years: () => ({ from: timebar.min, to: timebar.max }),
+    span,
+    datedOnly: () => store.get().filters.datedOnly,
+    types: vocab.relationshipTypes,
+    capacityLabel: (c) => capLabel.get(c) ?? c,
+    onError: (m) => status.toast(m, 6000),
+  });
   const capacity = new CapacityController({ api, graph, root: byId('capacity-panel'), span, capacityLabel: (c) => capLabel.get(c) ?? c, select });
   const tableView = new TableController({ mount: byId('table-mount'), store, api, model, nameOf, fileName: () => exports.fileName(), onError: (m) => status.toast(m, 6000) });
   const workspace = new WorkspaceController({ api, store, onNeighbours: (id, network) => grow(network, id), onFetched: () => refreshView(), onError: (m) => status.toast(m, 6000) });

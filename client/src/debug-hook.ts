@@ -33,6 +33,9 @@ export interface DebugHook {
   layoutSettled(): Promise<unknown>;
   /** The analytics panel's latest answer is rendered. */
   analyticsSettled(): Promise<void>;
+  /** The summary charts asked for last are drawn; what they draw. */
+  chartsSettled(): Promise<void>;
+  chartsData(): { years: string[]; datasets: Array<{ label: string; data: number[] }>; events: number[]; heat: Array<{ region: string; cells: string[] }> } | null;
   geometry(): ReturnType<Arranger['geometry']>;
   pinned(): string[];
   /** What was drawn for each year shown in year mode (so a test can check a whole playback). */

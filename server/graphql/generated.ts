@@ -274,6 +274,12 @@ export interface QueryCentralityArgs {
   limit: number | null;
 }
 
+export interface QueryYearCountsArgs {
+  fromYear: number;
+  toYear: number;
+  datedOnly: boolean | null;
+}
+
 export interface QueryRankOverTimeArgs {
   actorId: string;
   fromYear: number;
@@ -379,6 +385,7 @@ export interface QueryArgs {
   overview: Record<string, never>;
   neighbourhood: QueryNeighbourhoodArgs;
   centrality: QueryCentralityArgs;
+  yearCounts: QueryYearCountsArgs;
   rankOverTime: QueryRankOverTimeArgs;
   brokers: QueryBrokersArgs;
   communities: QueryCommunitiesArgs;

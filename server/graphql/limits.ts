@@ -66,6 +66,8 @@ export const LIST_SIZE_HINTS: Readonly<Record<string, number>> = {
   'Overview.edges': OVERVIEW_LIMITS.wholeRelationships,
   'BrokeredPair.via': 2,
   'RankOverTime.years': 120,
+  'YearCounts.years': 120,
+  'YearCount.byType': 24,
   'Broker.roles': 5,
 };
 

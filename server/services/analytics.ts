@@ -13,7 +13,8 @@ import { analysisGraph, type AnalysisGraph } from '../analytics/graph.js';
 import { ANALYSED_KINDS, BROKERAGE_ROLES, CENTRALITY_MEASURES, KIND_SIDE, TIE_TYPES, type BrokerageRole, type CentralityMeasure, type NexusSide } from '../domain/analytics.js';
 import type { Actor, Relationship } from '../domain/derive.js';
 import { BadInputError } from '../domain/errors.js';
-import { yearRange } from '../domain/time.js';
+import { yearOf, yearRange } from '../domain/time.js';
+import { RELATIONSHIP_TYPES } from '../domain/vocabulary.js';
 import { intBetween, oneOf, pageSize, parseArg, yearSchema } from './inputs.js';
 import type { NetworkArgs, NexusService } from './nexus.js';
 
@@ -129,6 +130,33 @@ export class AnalyticsService {
       years.push({ year, rank: at === undefined ? null : 1 + values.filter((v) => v > score).length, score, actorCount: g.actors.length });
     }
     return { actor, measure, years, truncated: network.truncated, stoppedEarly: false };
+  }
+
+  /**
+   * Per year of a span: the relationships valid that year by type (what network(at) draws) and the
+   * dated events — the summary charts. The span's network and events asked for once.
+   */
+  async yearCounts(args: { fromYear: number; toYear: number; datedOnly?: boolean | null }) {
+    const fromYear = parseArg('fromYear', yearSchema, args.fromYear);
+    const toYear = parseArg('toYear', yearSchema, args.toYear);
+    if (toYear < fromYear) throw new BadInputError('toYear', 'must not be before fromYear');
+    if (toYear - fromYear > 120) throw new BadInputError('toYear', 'at most 120 years after fromYear');
+    const window = { from: fromYear, to: toYear };
+    const [network, events] = await Promise.all([this.nexus.network({ window, datedOnly: args.datedOnly ?? false, limit: ANALYSIS_RELATIONSHIPS }), this.nexus.events({ window })]);
+    const years = [];
+    for (let year = fromYear; year <= toYear; year += 1) {
+      const span = yearRange(year);
+      const byType = new Map<string, number>();
+      let relationships = 0;
+      for (const r of network.edges) {
+        if (r.validity.from.day > span.end || r.validity.to.day < span.start) continue;
+        relationships += 1;
+        byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
+      }
+      const types = RELATIONSHIP_TYPES.filter((t) => byType.has(t)).map((type) => ({ type, count: byType.get(type) as number }));
+      years.push({ year, relationships, byType: types, events: events.filter((e) => yearOf(e.date) === year).length });
+    }
+    return { years, truncated: network.truncated };
   }
 
   async communities(args: AnalysisArgs & { seed?: number | null }) {

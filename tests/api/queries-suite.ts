@@ -240,6 +240,19 @@ export function runApiQueries(store: TestStore): void {
         expect(y.rank).toBe(1 + ranking.scores.filter((s) => s.betweenness > mine.betweenness + 1e-9).length);
       }
     });
+    it('year counts: each year’s relationships by type are what network(at) returns, and its events', async () => {
+      const { body } = await gql<{ yearCounts: { years: Array<{ year: number; relationships: number; byType: Array<{ type: string; count: number }>; events: number }> }; network: { edges: Array<{ type: string }> }; events: Array<{ year: number }> }>(
+        server.url,
+        '{ yearCounts(fromYear: 1995, toYear: 2005) { years { year relationships byType { type count } events } } network(at: 2001, limit: 5000) { edges { type } } events { year } }',
+      );
+      const y2001 = body.data!.yearCounts.years.find((y) => y.year === 2001)!;
+      const byType = new Map<string, number>();
+      for (const e of body.data!.network.edges) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
+      expect(y2001.relationships).toBe(body.data!.network.edges.length);
+      expect(Object.fromEntries(y2001.byType.map((t) => [t.type, t.count]))).toEqual(Object.fromEntries(byType));
+      expect(y2001.events).toBe(body.data!.events.filter((e) => e.year === 2001).length);
+      expect(body.data!.yearCounts.years).toHaveLength(11);
+    });
     it('communities cover every actor once, and the same seed gives the same communities', async () => {
       const q = '{ communities(at: 2001, seed: 7) { modularity communities { id size actors { id } } } centrality(at: 2001, limit: 1) { actorCount } }';
       const a = (await gql<{ communities: { modularity: number; communities: Array<{ size: number; actors: Array<{ id: string }> }> }; centrality: { actorCount: number } }>(server.url, q)).body.data!;

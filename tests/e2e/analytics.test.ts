@@ -61,4 +61,30 @@ describe.skipIf(!hasChromium)('analytics (headless Chromium)', () => {
     await page.screenshot({ path: artifact('analytics-communities-2001.png') });
     await page.close();
   });
+
+  it('the summary charts draw a bar per year with the API’s counts, and the capacity heat map the API’s ratings (screenshot)', { timeout: 90_000 }, async () => {
+    const page = await open('?y=2001');
+    await page.locator('#btn-charts').click();
+    await page.evaluate(() => window.__nexus!.chartsSettled());
+    const drawn = (await page.evaluate(() => window.__nexus!.chartsData()))!;
+    const min = Number(await page.locator('#year-slider').getAttribute('min'));
+    const max = Number(await page.locator('#year-slider').getAttribute('max'));
+    const { yearCounts } = await api<{ yearCounts: { years: Array<{ year: number; byType: Array<{ type: string; count: number }>; events: number }> } }>('query($f: Int!, $t: Int!) { yearCounts(fromYear: $f, toYear: $t) { years { year events byType { type count } } } }', { f: min, t: max });
+    expect(drawn.years).toEqual(yearCounts.years.map((y) => String(y.year)));
+    expect(drawn.years).toHaveLength(max - min + 1);
+    const count = (y: (typeof yearCounts.years)[number], type: string) => y.byType.find((t) => t.type === type)?.count ?? 0;
+    expect(drawn.datasets.slice(0, 4).map((d) => d.data)).toEqual(['NO_RELATIONSHIP', 'OPERATIONAL', 'ALLIANCE', 'CONVERGENCE'].map((t) => yearCounts.years.map((y) => count(y, t))));
+    expect(drawn.events).toEqual(yearCounts.years.map((y) => y.events));
+    const { stateCapacity } = await api<{ stateCapacity: { ratings: Array<{ region: { id: string }; capacity: string[] }> } }>('query($p: YearWindow) { stateCapacity(period: $p) { ratings { region { id } capacity } } }', { p: { from: 1953, to: max } });
+    const regions = new Set(stateCapacity.ratings.map((r) => r.region.id));
+    expect(new Set(drawn.heat.map((r) => r.region))).toEqual(regions);
+    for (const row of drawn.heat) {
+      const rated = new Set(stateCapacity.ratings.filter((r) => r.region.id === row.region).flatMap((r) => r.capacity));
+      for (const cell of row.cells.filter(Boolean)) for (const c of cell.split('+')) expect(rated.has(c)).toBe(true);
+    }
+    await page.screenshot({ path: artifact('charts-summary.png') });
+    await page.locator('#charts-close').click();
+    await page.waitForFunction(() => (document.getElementById('charts-mount') as HTMLElement).hidden);
+    await page.close();
+  });
 });

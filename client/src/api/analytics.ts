@@ -59,6 +59,11 @@ export interface RankOverTimeAnswer {
   stoppedEarly: boolean;
 }
 
+export interface YearCountsAnswer {
+  years: Array<{ year: number; relationships: number; byType: Array<{ type: string; count: number }>; events: number }>;
+  truncated: boolean;
+}
+
 const SCOPE = '$at: Int, $window: YearWindow, $datedOnly: Boolean';
 const ARGS = 'at: $at, window: $window, datedOnly: $datedOnly';
 
@@ -90,6 +95,14 @@ export class AnalyticsApi {
       { id: actorId, from: years.from, to: years.to, measure, datedOnly },
     );
     return data.rankOverTime;
+  }
+
+  async yearCounts(years: { from: number; to: number }, datedOnly: boolean): Promise<YearCountsAnswer> {
+    const data = await this.gql<{ yearCounts: YearCountsAnswer }>(
+      `query YearCounts($from: Int!, $to: Int!, $datedOnly: Boolean) { yearCounts(fromYear: $from, toYear: $to, datedOnly: $datedOnly) { truncated years { year relationships events byType { type count } } } }`,
+      { from: years.from, to: years.to, datedOnly },
+    );
+    return data.yearCounts;
   }
 
   async communities(scope: AnalysisScope): Promise<CommunitiesAnswer> {

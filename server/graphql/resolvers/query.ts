@@ -71,6 +71,7 @@ export const queryResolvers = {
   },
   communities: (_, args, { service }) => service.analytics.communities(args),
   rankOverTime: (_, args, { service }) => service.analytics.rankOverTime(args),
+  yearCounts: (_, args, { service }) => service.analytics.yearCounts(args),
   timeSpan: (_, __, { service }) => service.timeSpan(),
   dyad: (_, { a, b }, { service }) => service.dyad(a, b),
   diff: (_, args, { service }) => service.diff(args),

@@ -1,0 +1,101 @@
+/**
+ * The summary charts (Chart.js, bundled — no CDN): relationships valid each year by continuum
+ * stage, events per year, and the state-capacity heat map region × period; each chart exports as
+ * PNG. Opened over the graph from the header (Charts), closed with Esc or Close.
+ */
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Title, Tooltip } from 'chart.js';
+import type { HeatMap, StageSeries } from '../model/charts.js';
+import { CAPACITY_COLOURS, STAGE_COLOURS } from '../model/colours.js';
+import { clear, downloadDataUrl, h } from '../ui/dom.js';
+import type { Capacity } from '../api/types.js';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title, Tooltip);
+
+const OTHER_COLOUR = '#b9bfcb';
+
+export class ChartsView {
+  private charts: Chart[] = [];
+
+  constructor(private readonly root: HTMLElement, private readonly onClose: () => void) {}
+
+  close(): void {
+    for (const c of this.charts) c.destroy();
+    this.charts = [];
+    clear(this.root);
+    this.root.hidden = true;
+  }
+
+  /** What the charts draw (for tests): bar values per dataset, and the heat map's cells. */
+  data(): { years: string[]; datasets: Array<{ label: string; data: number[] }>; events: number[]; heat: Array<{ region: string; cells: string[] }> } | null {
+    const [stages, events] = this.charts;
+    if (!stages || !events) return null;
+    const heat = [...this.root.querySelectorAll<HTMLTableRowElement>('#capacity-heat tbody tr')].map((tr) => ({ region: tr.dataset['id'] ?? '', cells: [...tr.querySelectorAll('td')].map((td) => td.dataset['capacity'] ?? '') }));
+    return {
+      years: (stages.data.labels ?? []).map(String),
+      datasets: stages.data.datasets.map((d) => ({ label: String(d.label), data: d.data as number[] })),
+      events: events.data.datasets[0]?.data as number[],
+      heat,
+    };
+  }
+
+  show(title: string, series: StageSeries, heat: HeatMap, capacityLabel: (c: Capacity) => string): void {
+    this.close();
+    this.root.hidden = false;
+    const close = h('button', { type: 'button', id: 'charts-close' }, 'Close');
+    close.addEventListener('click', () => this.onClose());
+    const canvas = (id: string) => h('canvas', { id, width: 560, height: 240, role: 'img' });
+    const stagesCanvas = canvas('chart-stages');
+    const eventsCanvas = canvas('chart-events');
+    stagesCanvas.setAttribute('aria-label', 'Relationships valid each year, by continuum stage');
+    eventsCanvas.setAttribute('aria-label', 'Dated events per year');
+    const png = (c: HTMLCanvasElement, name: string) => {
+      const b = h('button', { type: 'button', class: 'chart-png' }, 'PNG');
+      b.addEventListener('click', () => downloadDataUrl(c.toDataURL('image/png'), name));
+      return b;
+    };
+    this.root.append(
+      h('div', { class: 'charts-head' }, h('h2', {}, title), close),
+      h('div', { class: 'charts-grid' },
+        h('figure', {}, stagesCanvas, h('figcaption', {}, 'Relationships valid each year, by continuum stage ', png(stagesCanvas, 'nexus-stages-per-year.png'))),
+        h('figure', {}, eventsCanvas, h('figcaption', {}, 'Dated events per year ', png(eventsCanvas, 'nexus-events-per-year.png'))),
+        h('figure', { class: 'heat' }, heatTable(heat, capacityLabel), h('figcaption', {}, 'State capacity by region and period, as the documents rate it (Markowitz, Table 2)')),
+      ),
+    );
+    const common = { animation: false as const, responsive: false, plugins: { legend: { position: 'bottom' as const } }, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } };
+    this.charts.push(
+      new Chart(stagesCanvas, {
+        type: 'bar',
+        data: { labels: series.years, // the other types outnumber the stages many times over: off until the reader turns them on in the legend
+        datasets: series.series.map((s, i) => ({ label: s.label, data: s.data, hidden: s.type === null, backgroundColor: s.type === null ? OTHER_COLOUR : (STAGE_COLOURS[i] ?? OTHER_COLOUR) })) },
+        options: common,
+      }),
+      new Chart(eventsCanvas, {
+        type: 'bar',
+        data: { labels: series.years, datasets: [{ label: 'Events', data: series.events, backgroundColor: '#d55e00' }] },
+        options: { ...common, plugins: { legend: { display: false } } },
+      }),
+    );
+  }
+}
+
+function heatTable(heat: HeatMap, capacityLabel: (c: Capacity) => string): HTMLTableElement {
+  return h(
+    'table',
+    { id: 'capacity-heat', class: 'heat-table' },
+    h('thead', {}, h('tr', {}, h('th', {}, 'Region'), ...heat.periods.map((p) => h('th', {}, p)))),
+    h(
+      'tbody',
+      {},
+      ...heat.regions.map((r) =>
+        h(
+          'tr',
+          { 'data-id': r.id },
+          h('th', {}, r.name),
+          ...r.cells.map((c) =>
+            h('td', { 'data-capacity': c ? c.join('+') : '', style: c ? `background:${CAPACITY_COLOURS[c[0]!]}` : '', title: c ? c.map(capacityLabel).join(' and ') : 'not rated' }, c ? c.map(capacityLabel).join(' / ') : '—'),
+          ),
+        ),
+      ),
+    ),
+  ) as HTMLTableElement;
+}
