@@ -3,9 +3,15 @@
  * the year under the time bar, follows the time bar, shares the selection with the graph both
  * ways, and loads nothing from outside the explorer's own origin.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { inFrame } from '../../client/src/model/map.js';
+import { gazetteerSchema } from '../../server/domain/gazetteer.js';
 import { artifact, hasChromium } from './browser.js';
 import { useHarness } from './harness.js';
+
+const gazetteer = gazetteerSchema.parse(JSON.parse(readFileSync(new URL('../../seed/gazetteer.json', import.meta.url), 'utf8')));
+const drawn = gazetteer.places.filter((p) => inFrame(p.lon, p.lat));
 
 type Ratings = { stateCapacity: { ratings: Array<{ region: { id: string }; period: { fromYear: number | null; toYear: number | null }; capacity: string[] }> } };
 
@@ -38,7 +44,9 @@ describe.skipIf(!hasChromium)('map view (headless Chromium)', () => {
       }
       // the borders are drawn, with the countries of the region among them
       expect(await page.locator('#map-countries path[data-country="Tajikistan"]').count()).toBe(1);
-      expect(await page.locator('#map-svg .map-place').count()).toBeGreaterThan(20);
+      // every placed region of the frame is drawn; the others are listed beside it
+      expect(await page.locator('#map-svg .map-place').count()).toBe(drawn.length);
+      expect(await page.locator('#map-beyond li').count()).toBe(gazetteer.places.length - drawn.length);
       expect(await page.locator('#map-svg .map-route[data-actor="dushanbe-osh-route"]').count()).toBe(1);
       await page.screenshot({ path: artifact(`map-capacity-${year}.png`) });
       await page.close();
@@ -62,6 +70,16 @@ describe.skipIf(!hasChromium)('map view (headless Chromium)', () => {
     await page.waitForFunction(() => window.__nexus!.mapShown()!.marked.includes('gbao'));
     expect(await page.locator('#map-svg .map-place[data-actor="gbao"] .map-marked').count()).toBe(1);
     expect(await page.locator('#map-svg .map-place[data-actor="osh"] .map-marked').count()).toBe(0);
+    // the map exports as SVG (with its places and legend) and as PNG
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#btn-map-svg').click()]);
+    const svg = readFileSync((await svgDownload.path())!, 'utf8');
+    expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain('data-actor="gbao"');
+    expect(svg).toContain('State capacity (Markowitz, Table 2)');
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#btn-map-png').click()]);
+    const png = readFileSync((await pngDownload.path())!);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.length).toBeGreaterThan(10_000);
     // the Map button closes the map and gives the graph its room back
     await page.locator('#btn-map').click();
     await page.waitForFunction(() => window.__nexus!.state().map === false);

@@ -99,7 +99,8 @@ export class MapView {
     this.svg.setAttribute('width', String(width));
     this.svg.setAttribute('height', String(height));
     clear(this.svg);
-    const projection = mapProjection(width, height);
+    const legend = this.legendItems(width);
+    const projection = mapProjection(width, height - legend.height);
     const path = geoPath(projection);
     this.svg.append(el('rect', { x: 0, y: 0, width, height, fill: '#e8f0f7' }));
     const land = el('g', { id: 'map-countries' });
@@ -121,7 +122,7 @@ export class MapView {
     const labels = el('g', { 'pointer-events': 'none', id: 'map-labels' });
     for (const { m, xy } of points) this.drawPlace(m, xy, marked.has(m.actor), taken, labels, width, height);
     this.svg.append(labels);
-    this.drawLegend(height);
+    this.drawLegend(legend, width, height);
     this.drawSide(c, marked);
   }
 
@@ -140,7 +141,11 @@ export class MapView {
       { x1: x - w / 2, y1: y - 24, x2: x + w / 2, y2: y - 10 },
       { x1: x - w / 2, y1: y + 10, x2: x + w / 2, y2: y + 24 },
     ];
-    const spot = spots.find((b) => b.x1 >= 0 && b.x2 <= width && b.y1 >= 0 && b.y2 <= height && !taken.some((t) => overlaps(t, b))) ?? spots[0]!;
+    spots.push({ x1: x + 7, y1: y - 21, x2: x + 7 + w, y2: y - 7 }, { x1: x + 7, y1: y + 7, x2: x + 7 + w, y2: y + 21 }, { x1: x - 7 - w, y1: y - 21, x2: x - 7, y2: y - 7 }, { x1: x - 7 - w, y1: y + 7, x2: x - 7, y2: y + 21 });
+    const inside = spots.filter((b) => b.x1 >= 0 && b.x2 <= width && b.y1 >= 0 && b.y2 <= height);
+    // the first free spot, else the one that covers the fewest circles and labels
+    const clashes = (b: Box) => taken.filter((t) => overlaps(t, b)).length;
+    const spot = inside.find((b) => clashes(b) === 0) ?? [...(inside.length ? inside : spots)].sort((a, b) => clashes(a) - clashes(b))[0]!;
     taken.push(spot);
     labels.append(el('text', { x: spot.x1 + 2, y: spot.y2 - 3, 'font-family': FONT, 'font-size': 11, 'font-weight': marked ? 700 : 500, fill: '#1d2430', stroke: '#ffffff', 'stroke-width': 3, 'paint-order': 'stroke' }, text));
     g.append(el('title', {}, `${m.name} — ${m.capacity.length ? m.capacity.map(this.deps.capacityLabel).join(' / ') : 'no rating for the period'}\n${m.cite}${m.note ? `\n${m.note}` : ''}`));
@@ -153,35 +158,50 @@ export class MapView {
 
   private drawCountryNames(projection: GeoProjection, width: number, height: number): void {
     const g = el('g', { 'pointer-events': 'none' });
+    const path = geoPath(projection);
     for (const country of this.countries) {
+      if (path.area(country) < 4000) continue; // no names on slivers (disputed glaciers, enclaves)
       const xy = projection(geoCentroid(country));
       if (!xy || xy[0] < 30 || xy[0] > width - 30 || xy[1] < 14 || xy[1] > height - 10) continue;
-      g.append(el('text', { x: xy[0], y: xy[1], 'text-anchor': 'middle', 'font-family': FONT, 'font-size': 10, 'letter-spacing': 1, fill: '#8a929c' }, country.properties.name.toUpperCase()));
+      g.append(el('text', { x: xy[0], y: xy[1], 'text-anchor': 'middle', 'font-family': FONT, 'font-size': 10, 'letter-spacing': 1, fill: '#8a929c', stroke: '#f6f4ee', 'stroke-width': 3, 'paint-order': 'stroke' }, country.properties.name.toUpperCase()));
     }
     this.svg.append(g);
   }
 
-  private drawLegend(height: number): void {
-    const rows: [string, string, string][] = (Object.keys(CAPACITY_COLOURS) as Capacity[]).map((k) => [CAPACITY_COLOURS[k], this.deps.capacityLabel(k), '#1d2430']);
-    rows.push(['#ffffff', 'No rating for the period', '#6b7480']);
-    const lineH = 16;
-    const h0 = rows.length * lineH + 44;
-    const g = el('g', { id: 'map-legend', transform: `translate(10 ${height - h0 - 10})` });
-    g.append(el('rect', { x: 0, y: 0, width: 186, height: h0, rx: 4, fill: '#ffffff', 'fill-opacity': 0.92, stroke: '#c5ccd5' }));
-    g.append(el('text', { x: 8, y: 15, 'font-family': FONT, 'font-size': 11, 'font-weight': 700, fill: '#1d2430' }, 'State capacity (Markowitz)'));
-    rows.forEach(([fill, label, stroke], i) => {
-      const y = 28 + i * lineH;
-      g.append(el('circle', { cx: 15, cy: y, r: 5.5, fill, stroke, 'stroke-width': 1.2 }), el('text', { x: 28, y: y + 4, 'font-family': FONT, 'font-size': 11, fill: '#1d2430' }, label));
-    });
-    const y = 28 + rows.length * lineH;
-    g.append(el('line', { x1: 8, y1: y, x2: 24, y2: y, stroke: '#3b4a5e', 'stroke-width': 2.5, 'stroke-dasharray': '7 4' }), el('text', { x: 28, y: y + 4, 'font-family': FONT, 'font-size': 11, fill: '#1d2430' }, 'Documented route'));
+  /** The legend's entries (the capacity classes, "no rating", the route line) laid out in rows across the width. */
+  private legendItems(width: number): Legend {
+    const items: Legend['items'] = [];
+    const add = (label: string, mark: (x: number, y: number) => SVGElement) => items.push({ label, mark, x: 0, y: 0 });
+    for (const k of Object.keys(CAPACITY_COLOURS) as Capacity[]) add(this.deps.capacityLabel(k), (x, y) => el('circle', { cx: x + 6, cy: y, r: 5.5, fill: CAPACITY_COLOURS[k], stroke: '#1d2430', 'stroke-width': 1.2 }));
+    add('No rating for the period', (x, y) => el('circle', { cx: x + 6, cy: y, r: 5.5, fill: '#ffffff', stroke: '#6b7480', 'stroke-width': 1.2 }));
+    add('Documented route', (x, y) => el('line', { x1: x, y1: y, x2: x + 16, y2: y, stroke: '#3b4a5e', 'stroke-width': 2.5, 'stroke-dasharray': '7 4' }));
+    let x = 8;
+    let y = 32;
+    for (const item of items) {
+      const w = 24 + item.label.length * 6.2 + 10;
+      if (x + w > width && x > 8) {
+        x = 8;
+        y += 16;
+      }
+      Object.assign(item, { x, y });
+      x += w;
+    }
+    return { items, height: y + 12 };
+  }
+
+  /** The legend, a strip along the bottom of the map (so an export carries it). */
+  private drawLegend(legend: Legend, width: number, height: number): void {
+    const g = el('g', { id: 'map-legend', transform: `translate(0 ${height - legend.height})` });
+    g.append(el('rect', { x: 0, y: 0, width, height: legend.height, fill: '#ffffff', stroke: '#c5ccd5' }));
+    g.append(el('text', { x: 8, y: 15, 'font-family': FONT, 'font-size': 11, 'font-weight': 700, fill: '#1d2430' }, 'State capacity (Markowitz, Table 2)'));
+    for (const item of legend.items) g.append(item.mark(item.x, item.y), el('text', { x: item.x + 20, y: item.y + 4, 'font-family': FONT, 'font-size': 11, fill: '#1d2430' }, item.label));
     this.svg.append(g);
   }
 
   private drawSide(c: MapContent, marked: Set<string>): void {
     clear(this.side);
-    const actorButton = (id: string) => {
-      const b = h('button', { type: 'button', class: 'linklike', 'data-id': id }, this.deps.nameOf(id));
+    const actorButton = (id: string, label = this.deps.nameOf(id)) => {
+      const b = h('button', { type: 'button', class: 'linklike', 'data-id': id }, label);
       b.addEventListener('click', () => this.deps.onSelect(`a:${id}`));
       return b;
     };
@@ -198,12 +218,17 @@ export class MapView {
     }
     const busy = [...c.actorsAt].filter(([p]) => !marked.has(p)).sort((a, b) => b[1].length - a[1].length).slice(0, 6);
     const beyond = c.marks.filter((m) => !inFrame(m.lon, m.lat));
-    if (beyond.length) this.side.append(h('h3', {}, 'Beyond the frame'), h('ul', { class: 'map-actors', id: 'map-beyond' }, ...beyond.map((m) => h('li', { 'data-actor': m.actor, 'data-capacity': capacityClass(m.capacity) }, actorButton(m.actor)))));
+    if (beyond.length) this.side.append(h('h3', {}, 'Beyond the frame'), h('ul', { class: 'map-actors', id: 'map-beyond' }, ...beyond.map((m) => h('li', { 'data-actor': m.actor, 'data-capacity': capacityClass(m.capacity) }, actorButton(m.actor, m.name)))));
     if (busy.length) this.side.append(h('h3', {}, 'Actors at places'), h('ul', { class: 'map-actors' }, ...busy.map(([p, a]) => h('li', {}, actorButton(p), ` · ${a.length}`))));
     this.side.append(
       h('details', { id: 'map-not-placed' }, h('summary', {}, `Not placed (${c.notPlaced.length})`), h('ul', { class: 'small' }, ...c.notPlaced.map((n) => h('li', { 'data-actor': n.actor, title: n.reason }, `${n.name} — ${n.reason}`)))),
     );
   }
+}
+
+interface Legend {
+  items: { label: string; mark: (x: number, y: number) => SVGElement; x: number; y: number }[];
+  height: number;
 }
 
 interface Box {
