@@ -26,10 +26,10 @@ describe.skipIf(!hasChromium)('map view (headless Chromium)', () => {
     return mine[0]!.capacity.join(' ');
   };
 
-  it('shows Osh and GBAO in the class the API rates them for 1995 and for 2012, with nothing fetched from outside', async () => {
+  it('shows Osh and GBAO in the class the API rates them for 1995, 2007 and 2012, with nothing fetched from outside', async () => {
     const requests: string[] = [];
     const origin = new URL(url()).origin;
-    for (const year of [1995, 2012]) {
+    for (const year of [1995, 2007, 2012]) {
       const page = await open(`?y=${year}&map=1`);
       // every request of a whole load, the map's borders included, is recorded
       page.on('request', (r) => requests.push(r.url()));
@@ -84,6 +84,13 @@ describe.skipIf(!hasChromium)('map view (headless Chromium)', () => {
     await page.locator('#btn-map').click();
     await page.waitForFunction(() => window.__nexus!.state().map === false);
     expect(await page.locator('#map-mount').isHidden()).toBe(true);
+    // M opens it again, in the timeline's place
+    await page.locator('#btn-timeline').click();
+    await page.waitForFunction(() => window.__nexus!.state().timeline === true);
+    await page.locator('#graph').focus();
+    await page.keyboard.press('m');
+    await page.waitForFunction(() => window.__nexus!.state().map === true && window.__nexus!.state().timeline === false);
+    await page.locator('#map-mount').waitFor({ state: 'visible' });
     await page.close();
   });
 });

@@ -173,7 +173,12 @@ export class MapView {
     const items: Legend['items'] = [];
     const add = (label: string, mark: (x: number, y: number) => SVGElement) => items.push({ label, mark, x: 0, y: 0 });
     for (const k of Object.keys(CAPACITY_COLOURS) as Capacity[]) add(this.deps.capacityLabel(k), (x, y) => el('circle', { cx: x + 6, cy: y, r: 5.5, fill: CAPACITY_COLOURS[k], stroke: '#1d2430', 'stroke-width': 1.2 }));
-    add('No rating for the period', (x, y) => el('circle', { cx: x + 6, cy: y, r: 5.5, fill: '#ffffff', stroke: '#6b7480', 'stroke-width': 1.2 }));
+    add('No rating', (x, y) => el('circle', { cx: x + 6, cy: y, r: 5.5, fill: '#ffffff', stroke: '#6b7480', 'stroke-width': 1.2 }));
+    add('Two classes (centre, ring)', (x, y) => {
+      const g = el('g', {});
+      g.append(el('circle', { cx: x + 6, cy: y, r: 7.5, fill: CAPACITY_COLOURS.FAILED, stroke: '#fff', 'stroke-width': 1 }), el('circle', { cx: x + 6, cy: y, r: 4.5, fill: CAPACITY_COLOURS.CAPTURED, stroke: '#1d2430', 'stroke-width': 1.2 }));
+      return g;
+    });
     add('Documented route', (x, y) => el('line', { x1: x, y1: y, x2: x + 16, y2: y, stroke: '#3b4a5e', 'stroke-width': 2.5, 'stroke-dasharray': '7 4' }));
     let x = 8;
     let y = 32;
