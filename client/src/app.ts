@@ -17,6 +17,7 @@ import { CompareController } from './controllers/compare.js';
 import { StoryRunner } from './controllers/stories.js';
 import { TimelineController } from './controllers/timeline.js';
 import { TableController } from './controllers/table.js';
+import { MapController } from './controllers/map.js';
 import { ExportController } from './controllers/exports.js';
 import { whenShown } from './model/export.js';
 import { WorkspaceController } from './controllers/workspace.js';
@@ -99,7 +100,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
   const store = new Store(initial, endStoryIfLeft);
   let selectedOnGraph = false;
 
-  for (const id of ['search-panel', 'path-panel', 'filter-panel', 'timebar', 'legend', 'capacity-panel', 'changes-panel', 'stories-mount', 'story-caption', 'timeline-mount', 'table-mount', 'workspace-panel']) clear(byId(id));
+  for (const id of ['search-panel', 'path-panel', 'filter-panel', 'timebar', 'legend', 'capacity-panel', 'changes-panel', 'stories-mount', 'story-caption', 'timeline-mount', 'table-mount', 'map-mount', 'workspace-panel']) clear(byId(id));
   const graphEl = byId('graph');
   const graph = new GraphView(graphEl, {
     relationshipTypes: vocab.relationshipTypes.map((t) => t.type),
@@ -145,6 +146,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
     labelBoxes: () => graph.labelBoxes(),
     playing: () => timebar.playing,
     tableRows: () => tableView.rowIds(),
+    mapShown: () => mapView.shown(),
     csvExported: () => tableView.lastExport,
     exported: () => exports.last,
     workspaceSettled: () => workspace.settled(),
@@ -234,7 +236,8 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
     capacityLabel: (c) => capLabel.get(c) ?? c,
     onError: (m) => status.toast(m, 6000),
   });
-  const capacity = new CapacityController({ api, graph, root: byId('capacity-panel'), span, capacityLabel: (c) => capLabel.get(c) ?? c, select });
+  const mapView = new MapController({ mount: byId('map-mount'), button: byId('btn-map'), store, model, nameOf, capacityLabel: (c) => capLabel.get(c) ?? c, fileName: () => exports.fileName(), onError: (m) => status.toast(m, 6000) });
+  const capacity = new CapacityController({ api, graph, root: byId('capacity-panel'), span, capacityLabel: (c) => capLabel.get(c) ?? c, select, onRatings: (label, byRegion) => mapView.setCapacity(label, byRegion) });
   const tableView = new TableController({ mount: byId('table-mount'), store, api, model, nameOf, fileName: () => exports.fileName(), onError: (m) => status.toast(m, 6000) });
   const workspace = new WorkspaceController({ api, store, onNeighbours: (id, network) => grow(network, id), onFetched: () => refreshView(), onError: (m) => status.toast(m, 6000) });
   const workspacePanel = new WorkspacePanel(byId('workspace-panel'), vocab, {
@@ -365,10 +368,12 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
     storyRunner.caption(s, prev);
     byId('btn-timeline').setAttribute('aria-pressed', String(s.timeline));
     byId('btn-table').setAttribute('aria-pressed', String(s.table));
-    byId('main-centre').classList.toggle('with-timeline', s.timeline || s.table);
+    byId('main-centre').classList.toggle('with-timeline', s.timeline || s.table || s.map);
+    byId('main-centre').classList.toggle('with-map', s.map);
     timelineView.render(s);
     tableView.render(s, currentVisible);
-    if (!prev || prev.timeline !== s.timeline || prev.table !== s.table) graph.resize();
+    mapView.render(s, currentVisible);
+    if (!prev || prev.timeline !== s.timeline || prev.table !== s.table || prev.map !== s.map) graph.resize();
   };
   store.subscribe((s, prev) => render(s, prev));
   // an expansion's neighbours arrived: redraw the view with them
@@ -398,8 +403,8 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
   // header tools
   byId('btn-fit').addEventListener('click', () => graph.fit());
   byId('btn-relayout').addEventListener('click', () => void arranger.relayout());
-  byId('btn-timeline').addEventListener('click', () => store.update({ timeline: !store.get().timeline, table: false }));
-  byId('btn-table').addEventListener('click', () => store.update({ table: !store.get().table, timeline: false }));
+  byId('btn-timeline').addEventListener('click', () => store.update({ timeline: !store.get().timeline, table: false, map: false }));
+  byId('btn-table').addEventListener('click', () => store.update({ table: !store.get().table, timeline: false, map: false }));
   byId('btn-zoom-in').addEventListener('click', () => graph.zoomBy(1.25));
   byId('btn-zoom-out').addEventListener('click', () => graph.zoomBy(0.8));
   const exports = new ExportController({ api, store, graph, model, vocab, legend, nameOf, earliest: span.min, onError: (m) => status.toast(m, 6000) });
@@ -431,6 +436,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
   window.addEventListener('resize', () => {
     graph.resize();
     timelineView.resize();
+    mapView.resize();
   });
   if (typeof ResizeObserver !== 'undefined') {
     new ResizeObserver(() => graph.resize()).observe(graphEl);

@@ -25,6 +25,8 @@ export interface DebugHook {
   /** The table view's rows now (its tab, filter and order), and the last CSV export finishing. */
   tableRows(): { kind: 'actors' | 'relationships'; ids: string[] } | null;
   csvExported(): Promise<void>;
+  /** The map's title, each placed region's capacity class ("CAPTURED", "none"…) and the marked places. */
+  mapShown(): { title: string; places: Record<string, string>; marked: string[] } | null;
   /** The last PNG, SVG or JSON export finishing. */
   exported(): Promise<void>;
   /** Every workspace expansion asked for so far has its answer (and the view is redrawn). */

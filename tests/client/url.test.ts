@@ -29,11 +29,20 @@ describe('URL state', () => {
       story: 'imu-drift',
       timeline: true,
       table: false,
+      map: false,
       ws: [{ op: 'seed', ids: ['imu'] }, { op: 'expand', id: 'imu', types: ['ALLIANCE'], minConfidence: null, years: { from: 1997, to: 2001 } }],
     };
     const qs = encodeViewState(state);
     expect(decodeViewState(qs)).toEqual(state);
     expect(decodeViewState(`?${qs}`)).toEqual(state);
+  });
+
+  it('opens the map view with map=1, never beside the timeline or the table', () => {
+    const s = { ...defaultViewState(), year: 2000, map: true };
+    expect(encodeViewState(s)).toBe('y=2000&map=1');
+    expect(decodeViewState('y=2000&map=1')).toEqual(s);
+    expect(decodeViewState('y=2000&map=1&tl=1')).toMatchObject({ timeline: true, map: false });
+    expect(decodeViewState('y=2000&map=1&tab=1')).toMatchObject({ table: true, map: false });
   });
 
   it('keeps default links short and decodes the empty query to the defaults', () => {

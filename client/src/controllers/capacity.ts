@@ -1,10 +1,10 @@
 /**
  * The state-capacity panel and the region colours on the graph, for the years on the time bar
- * (Markowitz, Table 2), fetched once per period.
+ * (Markowitz, Table 2), fetched once per period; the map is told each period's classes.
  */
 import { ApiError } from '../api/client.js';
 import type { NexusApi } from '../api/queries.js';
-import type { StateCapacityTable } from '../api/types.js';
+import type { Capacity, StateCapacityTable } from '../api/types.js';
 import type { GraphView } from '../graph/view.js';
 import { CAPACITY_COLOURS } from '../model/colours.js';
 import { capacityByRegion } from '../model/export.js';
@@ -16,7 +16,7 @@ export class CapacityController {
   private seq = 0;
 
   constructor(
-    private readonly deps: { api: NexusApi; graph: GraphView; root: HTMLElement; span: { min: number; max: number }; capacityLabel: (c: string) => string; select: (sel: string) => void },
+    private readonly deps: { api: NexusApi; graph: GraphView; root: HTMLElement; span: { min: number; max: number }; capacityLabel: (c: string) => string; select: (sel: string) => void; onRatings?: (periodLabel: string, byRegion: Map<string, Capacity[]>) => void },
   ) {}
 
   apply(sel: TimeSelection): void {
@@ -34,7 +34,9 @@ export class CapacityController {
     pending
       .then((table) => {
         if (seq !== this.seq) return;
-        this.deps.graph.setCapacity(capacityByRegion(table.ratings, sel));
+        const byRegion = capacityByRegion(table.ratings, sel);
+        this.deps.graph.setCapacity(byRegion);
+        this.deps.onRatings?.(label, byRegion);
         renderCapacity(this.deps.root, label, table.ratings, CAPACITY_COLOURS, this.deps.capacityLabel, (id) => this.deps.select(`a:${id}`));
       })
       .catch((err: unknown) => {

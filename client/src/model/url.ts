@@ -1,7 +1,7 @@
 /**
  * The view's state and its URL encoding (query string), pure: a shared link reproduces the year
  * or window or comparison, the filters (with "dated links only"), the focus, the selection, the
- * path query, the active story, the open timeline or table view and the workspace's steps.
+ * path query, the active story, the open timeline, table or map view and the workspace's steps.
  */
 import type { ActorKind, Confidence, ContinuumStage, PathMode, RelationshipType } from '../api/types.js';
 import { EMPTY_FILTERS, type Filters, type Focus } from './visibility.js';
@@ -46,6 +46,8 @@ export interface ViewState {
   timeline: boolean;
   /** The table view is open beside the graph (instead of the timeline). */
   table: boolean;
+  /** The map view is open beside the graph (instead of the timeline or the table). */
+  map: boolean;
   /** The investigation workspace's steps (null: the whole network is explored). */
   ws: WorkspaceStep[] | null;
 }
@@ -71,7 +73,7 @@ export const DEFAULT_PATH: Omit<PathState, 'from' | 'to'> = {
 };
 
 export function defaultViewState(): ViewState {
-  return { mode: 'year', year: null, from: null, to: null, filters: { ...EMPTY_FILTERS }, focus: null, selected: null, path: null, story: null, timeline: false, table: false, ws: null };
+  return { mode: 'year', year: null, from: null, to: null, filters: { ...EMPTY_FILTERS }, focus: null, selected: null, path: null, story: null, timeline: false, table: false, map: false, ws: null };
 }
 
 export const MODES: readonly TimeMode[] = ['year', 'window', 'compare', 'all'];
@@ -119,6 +121,7 @@ export function encodeViewState(state: ViewState): string {
   if (state.story) p.set('story', state.story);
   if (state.timeline) p.set('tl', '1');
   if (state.table) p.set('tab', '1');
+  if (state.map) p.set('map', '1');
   if (state.ws) p.set('ws', encodeSteps(state.ws));
   const q = state.path;
   if (q) {
@@ -163,6 +166,7 @@ export function decodeViewState(search: string): ViewState {
   if (story && /^[a-z0-9-]+$/.test(story)) state.story = story;
   state.timeline = p.get('tl') === '1';
   state.table = p.get('tab') === '1' && !state.timeline;
+  state.map = p.get('map') === '1' && !state.timeline && !state.table;
   const ws = p.get('ws');
   if (ws !== null) state.ws = decodeSteps(ws).steps;
   const from = p.get('pf');

@@ -1,6 +1,6 @@
 /**
  * Global keyboard shortcuts: Space play/pause, ←/→ step a year, / search, F fit, +/− zoom,
- * T timeline, L table, O re-layout, E/H expand/hide the selected actor in the workspace, U/R undo/redo, Esc clear selection and path, ? help; on the focused graph ↓/↑ select the next or
+ * T timeline, L table, M map, O re-layout, E/H expand/hide the selected actor in the workspace, U/R undo/redo, Esc clear selection and path, ? help; on the focused graph ↓/↑ select the next or
  * previous actor shown (name order). Keys typed into fields are left alone.
  */
 import type { GraphView } from '../graph/view.js';
@@ -90,11 +90,15 @@ export function installKeyboard({ timebar, graph, store, searchInput, actorsShow
         break;
       case 't':
       case 'T':
-        store.update({ timeline: !store.get().timeline, table: false });
+        store.update({ timeline: !store.get().timeline, table: false, map: false });
         break;
       case 'l':
       case 'L':
-        store.update({ table: !store.get().table, timeline: false });
+        store.update({ table: !store.get().table, timeline: false, map: false });
+        break;
+      case 'm':
+      case 'M':
+        store.update({ map: !store.get().map, timeline: false, table: false });
         break;
       case '+':
       case '=':
