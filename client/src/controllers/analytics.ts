@@ -11,7 +11,7 @@ import type { GraphView } from '../graph/view.js';
 import type { TimeSelection } from '../model/visibility.js';
 
 /** Rows the centrality table shows (the graph is sized by the first SIZED of the ranking). */
-const SHOWN = 25;
+const SHOWN = 15;
 const SIZED = 500;
 
 export class AnalyticsController {
