@@ -30,7 +30,7 @@ import type { ViewState } from './model/url.js';
 import { actorIdsIn, checkViewState, knownValuesOf } from './model/url-check.js';
 import { endStoryIfLeft, storyById } from './model/stories.js';
 import { countriesOf, EMPTY_FILTERS, visibleSubgraph, workspaceSubgraph, yearSpan, type TimeSelection, type Visible } from './model/visibility.js';
-import { shareLink, stateFromLocation, Store, syncUrl } from './state/store.js';
+import { stateFromLocation, Store, syncUrl } from './state/store.js';
 import { Autocomplete } from './ui/autocomplete.js';
 import { ChangesPanel } from './ui/changes.js';
 import { DetailsPanel } from './ui/details.js';
@@ -46,6 +46,7 @@ import { Timebar } from './ui/timebar.js';
 import { installKeyboard } from './ui/keyboard.js';
 import { StoriesMenu } from './ui/stories.js';
 import { NoticeBar } from './ui/notices.js';
+import { wireHeaderTools } from './ui/header-tools.js';
 import type { DebugHook } from './debug-hook.js';
 
 /** At most this many actors of a shared link are looked up when the opening view lacks them. */
@@ -401,29 +402,8 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
   syncUrl(store);
 
   // header tools
-  byId('btn-fit').addEventListener('click', () => graph.fit());
-  byId('btn-relayout').addEventListener('click', () => void arranger.relayout());
-  byId('btn-timeline').addEventListener('click', () => store.update({ timeline: !store.get().timeline, table: false, map: false }));
-  byId('btn-table').addEventListener('click', () => store.update({ table: !store.get().table, timeline: false, map: false }));
-  byId('btn-zoom-in').addEventListener('click', () => graph.zoomBy(1.25));
-  byId('btn-zoom-out').addEventListener('click', () => graph.zoomBy(0.8));
   const exports = new ExportController({ api, store, graph, model, vocab, legend, nameOf, earliest: span.min, onError: (m) => status.toast(m, 6000) });
-  byId('btn-png').addEventListener('click', () => exports.png());
-  byId('btn-svg').addEventListener('click', () => exports.svg());
-  byId('btn-json').addEventListener('click', () => exports.json());
-  byId('btn-link').addEventListener('click', () => {
-    const link = shareLink(store);
-    if (!navigator.clipboard) {
-      status.toast(link, 8000);
-      return;
-    }
-    navigator.clipboard.writeText(link).then(
-      () => status.toast('Link copied'),
-      () => status.toast(link, 8000),
-    );
-  });
-  // the export and share tools work only once the data is loaded (they start disabled in the page)
-  for (const id of ['btn-png', 'btn-svg', 'btn-json', 'btn-link']) byId<HTMLButtonElement>(id).disabled = false;
+  wireHeaderTools({ graph, store, status, exports, relayout: () => void arranger.relayout() });
   installKeyboard({
     timebar,
     graph,
