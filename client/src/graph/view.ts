@@ -235,10 +235,25 @@ export class GraphView {
     this.scheduleLabels();
   }
 
+  /** A story step: its actors and relationships drawn on top (as a path is), everything else muted. */
+  highlightStory(nodeIds: readonly string[], edgeIds: readonly string[]): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().removeClass('path path-end path-muted story-edge');
+      const nodes = this.collect(nodeIds.map((id) => cy.getElementById(id)).filter((n) => n.nonempty()));
+      const edges = this.collect(edgeIds.map((id) => cy.getElementById(id)).filter((e) => e.nonempty()));
+      const shown = nodes.union(edges);
+      shown.removeClass('hidden leaving entering').addClass('path');
+      edges.addClass('story-edge');
+      cy.elements().not(shown).addClass('path-muted');
+    });
+    this.scheduleLabels();
+  }
+
   clearPath(): void {
     const cy = this.cy;
     cy.batch(() => {
-      cy.elements().removeClass('path path-end path-muted');
+      cy.elements().removeClass('path path-end path-muted story-edge');
       // re-hide path elements that are not in the current view
       cy.nodes().forEach((n) => {
         if (!this.visible.nodes.has(n.id())) n.addClass('hidden');
@@ -248,6 +263,11 @@ export class GraphView {
       });
     });
     this.scheduleLabels();
+  }
+
+  /** The story step's relationships as drawn now (highlighted and not hidden). */
+  storyEdgeIds(): string[] {
+    return this.cy.edges('.story-edge').not('.hidden, .leaving').map((e) => e.id());
   }
 
   /** Ids of the elements currently drawn as a path. */
