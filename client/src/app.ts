@@ -359,7 +359,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
   if (opening.ws || opening.focus || JSON.stringify(opening.filters) !== JSON.stringify(EMPTY_FILTERS)) void arranger.relayout();
   // a shared link: frame the active story, or centre on the selected actor or relationship
   const first = store.get();
-  if (storyController.open()) storyController.render(first);
+  if (storyController.open()) storyController.resume();
   else if (first.selected?.startsWith('r:')) graph.frameRelationship(first.selected.slice(2), false);
   else if (first.selected) graph.centreOn(first.selected.slice(2), 1, false);
   syncUrl(store);

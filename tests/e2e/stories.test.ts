@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)('stories (headless Chromium)', () => {
       await page.waitForFunction(() => window.__nexus!.state().story === null && window.__nexus!.storyEdges().length === 0);
       expect(await page.locator('#story-caption').isHidden()).toBe(true);
       await page.close();
-    });
+    }, 180_000);
   }
 
   it('a shared link opens the story at its step; ←/→ go on from there', async () => {
@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)('stories (headless Chromium)', () => {
     await page.keyboard.press('ArrowLeft');
     await expectStep(page, story, 3);
     await page.close();
-  });
+  }, 60_000);
 
   it('an editor copies the current view as a step JSON with a caption', async () => {
     const page = await open('?mode=window&from=1997&y=2001&sel=r%3Aimu-alliance-taliban');
@@ -102,5 +102,5 @@ describe.skipIf(!hasChromium)('stories (headless Chromium)', () => {
     const step = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as unknown;
     expect(step).toEqual({ window: { from: 1997, to: 2001 }, focus: ['imu', 'taliban'], relationships: ['imu-alliance-taliban'], caption: 'The IMU and the Taliban, 1997–2001.', citations: [] });
     await page.close();
-  });
+  }, 60_000);
 });

@@ -34,6 +34,13 @@ export class StoryController {
     this.go(story, 1);
   }
 
+  /** A shared link's story: set the open step's view (the link may hold only `story` and `step`). */
+  resume(): void {
+    const s = this.deps.store.get();
+    const story = storyById(s.story);
+    if (story) this.go(story, stepNumber(story, s));
+  }
+
   step(delta: number): void {
     const s = this.deps.store.get();
     const story = storyById(s.story);

@@ -42,16 +42,15 @@ export function neighbourStep(story: Story, n: number, delta: number): number | 
 }
 
 /**
- * The view a step sets: its year (year mode) or window, no ego focus or path (the story focuses
- * its actors on the graph itself), its first relationship selected so the details show its claims.
+ * The view a step sets: its year (year mode) or window, no ego focus, path or selection (the story
+ * frames its actors and highlights its relationships on the graph itself; a selection would fade them).
  */
 export function stepView(story: Story, n: number): Partial<ViewState> {
   const step = stepAt(story, n);
   const time: Partial<ViewState> = step.window
     ? { mode: 'window', from: step.window.from, to: step.window.to, year: step.window.to }
     : { mode: 'year', year: step.year ?? null, from: null, to: null };
-  const first = step.relationships[0];
-  return { ...time, story: story.id, storyStep: n, focus: null, path: null, ws: null, selected: first ? `r:${first}` : `a:${step.focus[0]}` };
+  return { ...time, story: story.id, storyStep: n, focus: null, path: null, ws: null, selected: null };
 }
 
 /** Store normaliser: drops an unknown story, keeps the step in range, and no step without a story. */
