@@ -5,17 +5,19 @@
  * verbatim in its source document. The client bundles exactly these files.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STORIES } from '../../client/src/model/stories.js';
 import { loadSeedDir } from '../../server/dataset/load.js';
-import { normaliseWhitespace } from '../../server/dataset/verify-quotes.js';
+import { loadStoryFiles, storyCitations } from '../../server/dataset/stories.js';
+import { normaliseWhitespace, verifyQuotes } from '../../server/dataset/verify-quotes.js';
+import { SeedValidationError } from '../../server/domain/errors.js';
 import { deriveDataset, type Relationship } from '../../server/domain/derive.js';
 import type { Dataset } from '../../server/domain/schemas.js';
 import { stepYears, storySchema, type StoryFile } from '../../server/domain/story.js';
 
-const STORIES_DIR = path.resolve(import.meta.dirname, '../../seed/stories');
 const DOCUMENTS = path.resolve(import.meta.dirname, '../../../shared/seeds');
 
 let ds: Dataset;
@@ -26,8 +28,7 @@ const texts = new Map<string, string>();
 beforeAll(async () => {
   ds = await loadSeedDir();
   relationships = new Map(deriveDataset(ds).relationships.map((r) => [r.id, r]));
-  const names = (await readdir(STORIES_DIR)).filter((f) => f.endsWith('.json')).sort();
-  files = await Promise.all(names.map(async (name) => ({ name, story: storySchema.parse(JSON.parse(await readFile(path.join(STORIES_DIR, name), 'utf8'))) })));
+  files = await loadStoryFiles();
   for (const s of ds.sources) {
     const file = path.join(DOCUMENTS, s.file);
     if (existsSync(file)) texts.set(s.id, normaliseWhitespace(await readFile(file, 'utf8')));
@@ -78,6 +79,29 @@ describe('story files', () => {
       });
     }
     expect(checked).toBeGreaterThanOrEqual(files.reduce((n, f) => n + f.story.steps.length, 0));
+  });
+
+  it('pass the quote verifier of `npm run verify:sources`, which names a tampered story quote', async () => {
+    const stories = files.map((f) => f.story);
+    const clean = await verifyQuotes(ds, DOCUMENTS, storyCitations(stories));
+    expect(clean.misses).toEqual([]);
+    const first = stories[0]!;
+    const step = first.steps[0]!;
+    const tampered = { ...first, steps: [{ ...step, citations: [{ ...step.citations[0]!, quote: `${step.citations[0]!.quote} indeed` }] }] };
+    const { misses } = await verifyQuotes({ ...ds, actors: [], relationships: [], events: [], capacity: [], figures: [] }, DOCUMENTS, storyCitations([tampered]));
+    expect(misses).toEqual([{ record: `story ${first.id} step 1`, source: step.citations[0]!.source, quote: `${step.citations[0]!.quote} indeed`, reason: 'quote not found verbatim' }]);
+  });
+
+  it('a malformed story file is refused with the file and field named', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'stories-'));
+    try {
+      await writeFile(path.join(dir, 'bad.json'), JSON.stringify({ id: 'bad', title: 'A bad story', summary: 'It has no steps at all.', steps: [] }));
+      const error = await loadStoryFiles(dir).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SeedValidationError);
+      expect((error as SeedValidationError).problems[0]).toMatchObject({ file: 'bad.json', field: 'steps' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('the schema refuses a step with both a year and a window, no citation, or an overlong caption', () => {
