@@ -24,7 +24,7 @@ import { buildLegend } from './model/legend.js';
 import { countOf } from './model/text.js';
 import type { ViewState } from './model/url.js';
 import { actorIdsIn, checkViewState, knownValuesOf } from './model/url-check.js';
-import { endStoryIfLeft } from './model/stories.js';
+import { endStoryIfLeft, sourceLabel } from './model/stories.js';
 import { countriesOf, EMPTY_FILTERS, visibleSubgraph, workspaceSubgraph, yearSpan, type TimeSelection, type Visible } from './model/visibility.js';
 import { shareLink, stateFromLocation, Store, syncUrl } from './state/store.js';
 import { Autocomplete } from './ui/autocomplete.js';
@@ -229,12 +229,17 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
   const timelineView = new TimelineController({ mount: byId('timeline-mount'), store, model, events: timeline.years.flatMap((y) => y.events), range: () => ({ min: timebar.min, max: timebar.max }) });
 
   // stories: each step sets its view through the store (so the URL holds story and step); the controller highlights it
-  const storyController = new StoryController({ store, graph, model, toast: (m) => status.toast(m, 6000) });
+  const storyBar = byId('story-caption');
+  const storyController = new StoryController({ store, graph, model, toast: (m) => status.toast(m, 6000), barHeight: () => (storyBar.hidden ? 0 : storyBar.offsetTop + storyBar.offsetHeight) });
   const stories = new StoriesMenu(byId('stories-mount'), byId('story-caption'), {
     onChoose: (story) => storyController.start(story),
     onStep: (delta) => storyController.step(delta),
     onEnd: () => storyController.end(),
     onSaveStep: (caption) => storyController.saveStep(caption),
+    source: (id) => {
+      const doc = vocab.sources.find((d) => d.id === id);
+      return { label: sourceLabel(doc, id), title: doc?.title ?? id };
+    },
   });
 
   performance.mark('nexus:panels');

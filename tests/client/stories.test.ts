@@ -4,7 +4,7 @@
  * normaliser, and an editor's step built from the current view.
  */
 import { describe, expect, it } from 'vitest';
-import { endStoryIfLeft, neighbourStep, stepActors, stepCounter, stepFromView, stepNumber, stepView, STORIES, storyById } from '../../client/src/model/stories.js';
+import { endStoryIfLeft, neighbourStep, sourceLabel, stepActors, stepCounter, stepFromView, stepNumber, stepView, STORIES, storyById } from '../../client/src/model/stories.js';
 import { decodeViewState, defaultViewState, encodeViewState, type ViewState } from '../../client/src/model/url.js';
 import { storyStepSchema } from '../../server/domain/story.js';
 
@@ -67,5 +67,12 @@ describe('stories', () => {
     // once the editor adds a verbatim citation, the step is valid for a story file
     expect(storyStepSchema.safeParse({ ...fromYear, citations: [{ source: 'cornell-narcotics-imu', quote: 'a quote from the document' }] }).success).toBe(true);
     expect(storyStepSchema.safeParse(fromYear).success).toBe(false);
+  });
+
+  it('names the document of a quote by its authors and year, else its title, else its id', () => {
+    expect(sourceLabel({ id: 'c', title: 'Narcotics', authors: ['Svante Cornell'], year: 2004 }, 'c')).toBe('Svante Cornell (2004)');
+    expect(sourceLabel({ id: 'k', title: 'Central Asia', authors: ['Thomas Kunze', 'Michail Logvinov'], year: 2013 }, 'k')).toBe('Thomas Kunze & Michail Logvinov (2013)');
+    expect(sourceLabel({ id: 'm', title: 'A memo', authors: [], year: null }, 'm')).toBe('A memo');
+    expect(sourceLabel(undefined, 'gone')).toBe('gone');
   });
 });

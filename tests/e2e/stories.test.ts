@@ -4,7 +4,7 @@
  * its highlighted relationships are drawn (and are in what the time bar shows), and the URL holds
  * the step, so a shared link opens there. A screenshot of each story's key step.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { STORIES, type Story } from '../../client/src/model/stories.js';
 import { artifact, hasChromium, inCI, skipReason } from './browser.js';
@@ -14,6 +14,9 @@ if (!hasChromium && !inCI) console.warn(`[e2e] ${skipReason}`);
 
 /** The step each story's screenshot shows (1-based): the turn the story is about. */
 const KEY_STEP: Record<string, number> = { 'imu-hybrid': 5, 'tajikistan-capacity': 3, 'southern-kyrgyzstan': 3 };
+
+/** The document label after each quote, as the API names the source (authors and year, else its title). */
+let labels = new Map<string, string>();
 
 async function expectStep(page: Page, story: Story, n: number): Promise<void> {
   const step = story.steps[n - 1]!;
@@ -32,7 +35,7 @@ async function expectStep(page: Page, story: Story, n: number): Promise<void> {
   expect(quotes).toHaveLength(step.citations.length);
   step.citations.forEach((c, i) => {
     expect(quotes[i]).toContain(c.quote);
-    expect(quotes[i]).toContain(c.source);
+    expect(quotes[i]).toContain(` — ${labels.get(c.source)}`);
   });
   // the highlighted links are among what the time bar's year or window draws
   const shown = new Set((await page.evaluate(() => window.__nexus!.shown())).edges);
@@ -42,6 +45,19 @@ async function expectStep(page: Page, story: Story, n: number): Promise<void> {
   if (step.window) expect(state).toMatchObject({ mode: 'window', from: step.window.from, year: step.window.to });
   else expect(state).toMatchObject({ mode: 'year', year: step.year });
   await page.waitForFunction((n) => new URLSearchParams(window.location.search).get('step') === String(n), n);
+  // the step's actors are framed in the graph below the story bar (none hidden under it or off screen)
+  await page.waitForFunction(
+    (ids) => {
+      const bar = document.querySelector<HTMLElement>('#story-caption')!;
+      const below = bar.offsetTop + bar.offsetHeight;
+      return ids.every((id) => {
+        const p = window.__nexus!.placement(id);
+        return p !== null && p.y - 10 > below && p.y < p.height && p.x > 0 && p.x < p.width;
+      });
+    },
+    step.focus,
+    { timeout: 5_000 },
+  );
 }
 
 describe('browser availability', () => {
@@ -52,7 +68,12 @@ describe('browser availability', () => {
 
 describe.skipIf(!hasChromium)('stories (headless Chromium)', () => {
   const harness = useHarness();
-  const { open, settle } = harness;
+  const { open, settle, api } = harness;
+
+  beforeAll(async () => {
+    const { sources } = await api<{ sources: Array<{ id: string; title: string; authors: string[]; year: number | null }> }>('{ sources { id title authors year } }');
+    labels = new Map(sources.map((s) => [s.id, s.authors.length > 0 ? `${s.authors.join(' & ')}${s.year !== null ? ` (${s.year})` : ''}` : s.title]));
+  });
 
   for (const story of STORIES) {
     it(`“${story.title}” plays to its end and back, each step captioned, quoted and highlighted`, async () => {

@@ -14,7 +14,7 @@ export class StoryController {
   private readonly ends: Map<string, readonly string[]>;
   private highlighted = '';
 
-  constructor(private readonly deps: { store: Store; graph: GraphView; model: GraphModel; toast: (message: string) => void }) {
+  constructor(private readonly deps: { store: Store; graph: GraphView; model: GraphModel; toast: (message: string) => void; barHeight: () => number }) {
     this.ends = new Map(deps.model.edges.map((e) => [e.data.id, [e.data.source, e.data.target]]));
   }
 
@@ -67,7 +67,7 @@ export class StoryController {
     const step = stepAt(story, stepNumber(story, s));
     const actors = stepActors(step, this.endsOf);
     this.deps.graph.highlightStory(actors, step.relationships);
-    this.deps.graph.fitTo(actors);
+    this.deps.graph.fitTo(actors, true, this.deps.barHeight());
   }
 
   /** The editor's "save the current view as a step": clipboard, else a download. */

@@ -103,8 +103,8 @@ export class GraphView {
   }
 
   /** Zoom and pan so these nodes (and edges' ends) fit with their labels, `pad` px to spare. */
-  private frame(eles: cytoscape.CollectionReturnValue, pad: number, maxZoom: number, animate: boolean): void {
-    const v = viewportFraming(this.cy, eles, pad, maxZoom);
+  private frame(eles: cytoscape.CollectionReturnValue, pad: number, maxZoom: number, animate: boolean, insetTop = 0): void {
+    const v = viewportFraming(this.cy, eles, pad, maxZoom, insetTop);
     if (!v) return;
     if (animate) this.cy.animate({ zoom: v.zoom, pan: v.pan }, { duration: 300, complete: () => this.scheduleLabels() });
     else {
@@ -356,10 +356,11 @@ export class GraphView {
   }
 
   /** Animates the viewport to frame these elements (e.g. a path) with their labels, keeping a sensible zoom. */
-  fitTo(ids: readonly string[], animate = true): void {
+  /** Frames these elements; `insetTop` pixels at the top are left free (for a bar drawn over the graph). */
+  fitTo(ids: readonly string[], animate = true, insetTop = 0): void {
     const eles = this.collect(ids.map((id) => this.cy.getElementById(id)).filter((e) => e.nonempty()));
     if (eles.empty()) return;
-    this.frame(eles, 40, 1.2, animate);
+    this.frame(eles, 40, 1.2, animate, insetTop);
   }
 
   /** Whether every drawn label of these nodes lies inside the viewport (for tests). */

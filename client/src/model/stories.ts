@@ -8,6 +8,7 @@ import imuHybrid from '../../../seed/stories/imu-hybrid.json' with { type: 'json
 import southernKyrgyzstan from '../../../seed/stories/southern-kyrgyzstan.json' with { type: 'json' };
 import tajikistanCapacity from '../../../seed/stories/tajikistan-capacity.json' with { type: 'json' };
 import { storySchema, type StoryFile, type StoryStep } from '../../../server/domain/story.js';
+import type { SourceInfo } from '../api/types.js';
 import type { ViewState } from './url.js';
 
 export type Story = StoryFile;
@@ -81,4 +82,11 @@ export function stepFromView(state: ViewState, caption: string, endsOf: (relatio
       ? { window: { from: Math.min(state.from, state.year), to: Math.max(state.from, state.year) } }
       : { year: state.year };
   return { ...time, focus, relationships: rel ? [rel] : [], caption: caption.trim(), citations: [] };
+}
+
+/** How a quote names its document: "Svante Cornell (2004)", or the title when no author is printed. */
+export function sourceLabel(source: SourceInfo | undefined, id: string): string {
+  if (!source) return id;
+  const who = source.authors.length > 0 ? source.authors.join(' & ') : source.title;
+  return source.year !== null ? `${who} (${source.year})` : who;
 }

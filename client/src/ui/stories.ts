@@ -1,7 +1,7 @@
 /**
  * The Stories menu (header) and the story bar (over the graph): the menu lists the stories and
  * lets an editor copy the current view as a new step; the bar shows the open story's step — its
- * counter ("2 / 6"), caption and verbatim quotes with their sources — with back, forward and end.
+ * counter ("2 / 6"), caption and verbatim quotes with their documents — with back, forward and end.
  */
 import { stepAt, stepCounter, STORIES, storyById, stepNumber, type Story } from '../model/stories.js';
 import type { ViewState } from '../model/url.js';
@@ -16,6 +16,8 @@ export interface StoriesDeps {
   onEnd: () => void;
   /** Copies the current view as a step JSON with this caption. */
   onSaveStep: (caption: string) => void;
+  /** A source id's document: its label after a quote, its title on hover. */
+  source: (id: string) => { label: string; title: string };
 }
 
 export class StoriesMenu {
@@ -97,7 +99,10 @@ export class StoriesMenu {
     const quotes = h(
       'ul',
       { id: 'story-quotes', class: 'story-quotes' },
-      ...step.citations.map((c) => h('li', { 'data-source': c.source }, h('q', {}, c.quote), h('span', { class: 'story-source' }, ` — ${c.source}`))),
+      ...step.citations.map((c) => {
+        const doc = this.deps.source(c.source);
+        return h('li', { 'data-source': c.source }, h('q', {}, c.quote), h('span', { class: 'story-source', title: doc.title }, ` — ${doc.label}`));
+      }),
     );
     this.bar.append(
       h(
