@@ -14,7 +14,7 @@ import { AnalyticsController } from './controllers/analytics.js';
 import { AnalyticsApi } from './api/analytics.js';
 import { ChartsController } from './controllers/charts.js';
 import { CompareController } from './controllers/compare.js';
-import { StoryRunner } from './controllers/stories.js';
+import { StoryController } from './controllers/stories.js';
 import { TimelineController } from './controllers/timeline.js';
 import { TableController } from './controllers/table.js';
 import { MapController } from './controllers/map.js';
@@ -28,7 +28,7 @@ import { buildLegend } from './model/legend.js';
 import { countOf } from './model/text.js';
 import type { ViewState } from './model/url.js';
 import { actorIdsIn, checkViewState, knownValuesOf } from './model/url-check.js';
-import { endStoryIfLeft, storyById } from './model/stories.js';
+import { endStoryIfLeft, sourceLabel } from './model/stories.js';
 import { countriesOf, EMPTY_FILTERS, visibleSubgraph, workspaceSubgraph, yearSpan, type TimeSelection, type Visible } from './model/visibility.js';
 import { stateFromLocation, Store, syncUrl } from './state/store.js';
 import { Autocomplete } from './ui/autocomplete.js';
@@ -78,9 +78,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
   const nameOf = (id: string) => names.get(id) ?? id;
   const stageOrder = new Map(vocab.relationshipTypes.filter((t) => t.isStage).map((t) => [t.type as string, t.stageOrder ?? 0]));
   const typeLabel = new Map(vocab.relationshipTypes.map((t) => [t.type as string, t.label]));
-  const stageByOrder = new Map(vocab.relationshipTypes.filter((t) => t.isStage).map((t) => [t.stageOrder ?? 0, t.label]));
   const capLabel = new Map(vocab.capacityTypes.map((c) => [c.capacity as string, c.label]));
-  const edgeWords = new Map(model.edges.map((e) => [e.data.id, `${nameOf(e.data.source)} — ${e.data.label.toLowerCase()} — ${nameOf(e.data.target)}`]));
   const dense = denseStart(model, span);
 
   // a shared link on a bounded view names actors the page has not loaded: ask for them first
@@ -141,6 +139,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
     },
     rendered: () => graph.renderedCounts(),
     pathIds: () => graph.pathIds(),
+    storyEdges: () => graph.storyEdgeIds(),
     placement: (id) => graph.renderedPlacement(id),
     labelsInside: (ids) => graph.labelsInside(ids),
     labelled: () => graph.labelledIds().sort(),
@@ -252,20 +251,17 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
   });
   const timelineView = new TimelineController({ mount: byId('timeline-mount'), store, model, events: timeline.years.flatMap((y) => y.events), range: () => ({ min: timebar.min, max: timebar.max }) });
 
-  // stories: a preset view (through the store, so the URL holds it), a sequence of years, step captions from the data
-  const storyRunner: StoryRunner = new StoryRunner({
-    store,
-    graph,
-    model,
-    timebar: () => timebar,
-    menu: () => stories,
-    names: { actor: nameOf, stage: (order) => stageByOrder.get(order) ?? String(order), relationship: (id) => edgeWords.get(id) ?? id },
-  });
+  // stories: each step sets its view through the store (so the URL holds story and step); the controller highlights it
+  const storyBar = byId('story-caption');
+  const storyController = new StoryController({ store, graph, model, toast: (m) => status.toast(m, 6000), barHeight: () => (storyBar.hidden ? 0 : storyBar.offsetTop + storyBar.offsetHeight) });
   const stories = new StoriesMenu(byId('stories-mount'), byId('story-caption'), {
-    onChoose: (story) => storyRunner.start(story),
-    onEnd: () => {
-      storyRunner.stop();
-      store.update({ story: null });
+    onChoose: (story) => storyController.start(story),
+    onStep: (delta) => storyController.step(delta),
+    onEnd: () => storyController.end(),
+    onSaveStep: (caption) => storyController.saveStep(caption),
+    source: (id) => {
+      const doc = vocab.sources.find((d) => d.id === id);
+      return { label: sourceLabel(doc, id), title: doc?.title ?? id };
     },
   });
 
@@ -366,7 +362,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
     const datedChanged = !!prev && prev.filters.datedOnly !== s.filters.datedOnly;
     if (pathChanged || (timeChanged && s.path?.useTime) || (datedChanged && s.path)) void runPath(s);
     stories.render(s);
-    storyRunner.caption(s, prev);
+    storyController.render(s);
     byId('btn-timeline').setAttribute('aria-pressed', String(s.timeline));
     byId('btn-table').setAttribute('aria-pressed', String(s.table));
     byId('main-centre').classList.toggle('with-timeline', s.timeline || s.table || s.map);
@@ -395,8 +391,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
   if (opening.ws || opening.focus || JSON.stringify(opening.filters) !== JSON.stringify(EMPTY_FILTERS)) void arranger.relayout();
   // a shared link: frame the active story, or centre on the selected actor or relationship
   const first = store.get();
-  const openingStory = storyById(first.story);
-  if (openingStory) graph.fitTo(storyRunner.frame(openingStory));
+  if (storyController.open()) storyController.resume();
   else if (first.selected?.startsWith('r:')) graph.frameRelationship(first.selected.slice(2), false);
   else if (first.selected) graph.centreOn(first.selected.slice(2), 1, false);
   syncUrl(store);
@@ -412,6 +407,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
     actorsShown: () => [...graph.shown().nodes].sort((a, b) => nameOf(a).localeCompare(nameOf(b))),
     relayout: () => void arranger.relayout(),
     workspace: { expand: () => workspacePanel.expandSelected(), hide: (id) => workspace.hide(id), undo: () => workspace.undo(), redo: () => workspace.redo() },
+    story: { open: () => storyController.open(), step: (delta) => storyController.step(delta) },
   });
   window.addEventListener('resize', () => {
     graph.resize();

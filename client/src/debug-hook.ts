@@ -11,6 +11,8 @@ export interface DebugHook {
   shown(): { nodes: string[]; edges: string[] };
   rendered(): { nodes: number; edges: number };
   pathIds(): { nodes: string[]; edges: string[] };
+  /** The open story step's highlighted relationships as drawn. */
+  storyEdges(): string[];
   /** Where an actor is drawn and the graph's size (for "a shared selection is centred"). */
   placement(id: string): { x: number; y: number; width: number; height: number } | null;
   /** Whether these actors' drawn labels lie inside the graph's viewport. */

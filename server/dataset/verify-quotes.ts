@@ -1,6 +1,7 @@
 /**
  * Checks that every citation quote occurs verbatim (whitespace-normalised) in its source
- * document's text. Used by `npm run verify:sources` and by the dataset tests.
+ * document's text — the dataset's and, when given, other cited records' (the story files).
+ * Used by `npm run verify:sources` and by the dataset and story tests.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -32,7 +33,10 @@ function* citedRecords(ds: Dataset): Generator<[string, readonly Citation[]]> {
   for (const f of ds.figures) yield [`figure ${f.id}`, f.citations];
 }
 
-export async function verifyQuotes(ds: Dataset, documentsDir: string): Promise<{ checked: number; misses: QuoteMiss[] }> {
+/** A record outside the dataset that cites the documents (a story step), by a name for the report. */
+export type CitedRecord = readonly [string, ReadonlyArray<Pick<Citation, 'source' | 'quote'>>];
+
+export async function verifyQuotes(ds: Dataset, documentsDir: string, others: Iterable<CitedRecord> = []): Promise<{ checked: number; misses: QuoteMiss[] }> {
   const texts = new Map<string, string | null>();
   for (const s of ds.sources) {
     try {
@@ -43,7 +47,7 @@ export async function verifyQuotes(ds: Dataset, documentsDir: string): Promise<{
   }
   const misses: QuoteMiss[] = [];
   let checked = 0;
-  for (const [record, citations] of citedRecords(ds)) {
+  for (const [record, citations] of [...citedRecords(ds), ...others]) {
     for (const c of citations) {
       checked += 1;
       const text = texts.get(c.source);

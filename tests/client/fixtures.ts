@@ -64,6 +64,7 @@ export const vocabulary: Vocabulary = {
     { grade: 'ALLEGED', label: 'Alleged', description: 'c3', rank: 1 },
     { grade: 'DISPUTED', label: 'Disputed', description: 'c4', rank: 0 },
   ],
+  sources: [],
   capacityTypes: [
     { capacity: 'HEGEMONIC', label: 'Hegemonic', description: 'x' },
     { capacity: 'CAPTURED', label: 'Captured', description: 'x' },

@@ -1,61 +1,78 @@
+/**
+ * Story model: the bundled stories, step navigation (forwards, back, clamped at both ends), the view
+ * each step sets, the URL that holds story and step (a shared link opens at that step), the store
+ * normaliser, and an editor's step built from the current view.
+ */
 import { describe, expect, it } from 'vitest';
-import { decodeViewState, encodeViewState } from '../../client/src/model/url.js';
-import { CONTINUUM_STAGES, endStoryIfLeft, STORIES, storyById, storyStillApplies, storyYears } from '../../client/src/model/stories.js';
-import { buildGraphModel } from '../../client/src/model/elements.js';
-import { visibleSubgraph } from '../../client/src/model/visibility.js';
-import { network, vocabulary } from './fixtures.js';
+import { endStoryIfLeft, neighbourStep, sourceLabel, stepActors, stepCounter, stepFromView, stepNumber, stepView, STORIES, storyById } from '../../client/src/model/stories.js';
+import { decodeViewState, defaultViewState, encodeViewState, type ViewState } from '../../client/src/model/url.js';
+import { storyStepSchema } from '../../server/domain/story.js';
+
+const imu = () => storyById('imu-hybrid')!;
+const at = (patch: Partial<ViewState>): ViewState => ({ ...defaultViewState(), ...patch });
 
 describe('stories', () => {
-  it('has unique ids, a title and a one-line caption each', () => {
-    expect(new Set(STORIES.map((s) => s.id)).size).toBe(STORIES.length);
-    for (const s of STORIES) {
-      expect(s.title.length).toBeGreaterThan(0);
-      expect(s.caption).not.toContain('\n');
-      expect(s.state.story).toBe(s.id);
-    }
+  it('bundles the three story files with distinct ids', () => {
+    expect(STORIES.map((s) => s.id)).toEqual(['imu-hybrid', 'tajikistan-capacity', 'southern-kyrgyzstan']);
+    expect(imu().title).toMatch(/^The IMU: from Islamist movement to hybrid trafficking organisation/);
   });
 
-  it('encodes each preset as a URL that round-trips', () => {
-    for (const s of STORIES) expect(decodeViewState(encodeViewState(s.state))).toEqual(s.state);
+  it('steps forwards and back, and stops at both ends', () => {
+    const story = imu();
+    const total = story.steps.length;
+    expect(neighbourStep(story, 1, -1)).toBeNull();
+    expect(neighbourStep(story, 1, 1)).toBe(2);
+    expect(neighbourStep(story, total, 1)).toBeNull();
+    expect(neighbourStep(story, total, -1)).toBe(total - 1);
+    expect(stepCounter(story, 2)).toBe(`2 / ${total}`);
   });
 
-  it('IMU story: ego network of the IMU, continuum stages only, dated links only, 1997 playing to 2001', () => {
-    const imu = storyById('imu-drift')!;
-    expect(encodeViewState(imu.state)).toBe(
-      'y=1997&types=NO_RELATIONSHIP%2COPERATIONAL%2CALLIANCE%2CCONVERGENCE&dated=1&focus=imu&sel=a%3Aimu&story=imu-drift',
-    );
-    expect(imu.state.filters.types).toEqual(CONTINUUM_STAGES);
-    expect(imu.sequence).toEqual({ kind: 'play', to: 2001 });
-    expect(storyYears(imu)).toEqual([1997, 1998, 1999, 2000, 2001]);
+  it('a year step sets year mode, a window step sets the window; neither keeps a focus, path or selection', () => {
+    const story = imu();
+    expect(stepView(story, 1)).toMatchObject({ mode: 'year', year: 1990, story: 'imu-hybrid', storyStep: 1, focus: null, path: null, selected: null });
+    expect(stepView(story, 2)).toMatchObject({ mode: 'window', from: 1992, to: 1997, year: 1997, storyStep: 2, selected: null });
   });
 
-  it('9/11 story compares 2000 with 2002; capacity story shows 1995 then 2008', () => {
-    expect(encodeViewState(storyById('before-after-9-11')!.state)).toBe('mode=compare&y=2002&from=2000&dated=1&story=before-after-9-11');
-    const cap = storyById('state-capacity')!;
-    expect(encodeViewState(cap.state)).toBe('y=1995&countries=Kyrgyzstan%2CTajikistan&story=state-capacity');
-    expect(storyYears(cap)).toEqual([1995, 2008]);
+  it('the URL holds the story and its step, and a shared link opens at that step', () => {
+    const state = at(stepView(imu(), 4));
+    const qs = encodeViewState(state);
+    expect(qs).toContain('story=imu-hybrid');
+    expect(qs).toContain('step=4');
+    const opened = endStoryIfLeft(decodeViewState(qs));
+    expect(stepNumber(imu(), opened)).toBe(4);
+    expect(opened.year).toBe(1999);
   });
 
-  it('stays active while the year moves, ends when filters, focus or mode change', () => {
-    const imu = storyById('imu-drift')!;
-    expect(storyStillApplies(imu, { ...imu.state, year: 2000 })).toBe(true);
-    // the same filters in another order still apply
-    expect(storyStillApplies(imu, { ...imu.state, filters: { ...imu.state.filters, types: [...CONTINUUM_STAGES].reverse() } })).toBe(true);
-    expect(endStoryIfLeft({ ...imu.state, year: 2001 }).story).toBe('imu-drift');
-    expect(endStoryIfLeft({ ...imu.state, filters: { ...imu.state.filters, datedOnly: false } }).story).toBeNull();
-    expect(endStoryIfLeft({ ...imu.state, focus: null }).story).toBeNull();
-    expect(endStoryIfLeft({ ...imu.state, mode: 'all' }).story).toBeNull();
-    expect(endStoryIfLeft({ ...imu.state, story: 'no-such-story' }).story).toBeNull();
-    const plain = decodeViewState('y=1999');
+  it('the normaliser clamps the step, opens step 1 without one, and drops an unknown story', () => {
+    const total = imu().steps.length;
+    expect(endStoryIfLeft(decodeViewState('story=imu-hybrid&step=99')).storyStep).toBe(total);
+    expect(endStoryIfLeft(decodeViewState('story=imu-hybrid')).storyStep).toBe(1);
+    expect(endStoryIfLeft(decodeViewState('story=no-such-story&step=2'))).toMatchObject({ story: null, storyStep: null });
+    expect(decodeViewState('step=2').storyStep).toBeNull();
+    const plain = at({ year: 2000 });
     expect(endStoryIfLeft(plain)).toBe(plain);
   });
 
-  it('the IMU-like preset shows only stage edges in the model', () => {
-    const model = buildGraphModel(network(), vocabulary.relationshipTypes);
-    const st = storyById('imu-drift')!.state;
-    const v = visibleSubgraph(model, { kind: 'year', year: 1999 }, st.filters, { id: 'a', depth: 1 });
-    const stages = new Map(model.edges.map((e) => [e.data.id, e.data.stage]));
-    expect(v.edges.size).toBeGreaterThan(0);
-    for (const id of v.edges) expect(stages.get(id)).toBeGreaterThanOrEqual(0);
+  it('frames the focus actors and both ends of the highlighted relationships', () => {
+    const ends = new Map([['r1', ['a', 'b']]]);
+    expect(stepActors({ focus: ['a', 'c'], relationships: ['r1'], caption: 'x', citations: [], year: 1 } as never, (id) => ends.get(id) ?? [])).toEqual(['a', 'c', 'b']);
+  });
+
+  it('an editor saves the current view as a step: year or window, focus, selected relationship, caption', () => {
+    const ends = (id: string) => (id === 'imu-alliance-taliban' ? ['imu', 'taliban'] : []);
+    const fromWindow = stepFromView(at({ mode: 'window', from: 1997, year: 2001, selected: 'r:imu-alliance-taliban' }), '  The IMU and the Taliban.  ', ends);
+    expect(fromWindow).toEqual({ window: { from: 1997, to: 2001 }, focus: ['imu', 'taliban'], relationships: ['imu-alliance-taliban'], caption: 'The IMU and the Taliban.', citations: [] });
+    const fromYear = stepFromView(at({ year: 1999, selected: 'a:imu' }), 'The IMU in 1999.', ends);
+    expect(fromYear).toEqual({ year: 1999, focus: ['imu'], relationships: [], caption: 'The IMU in 1999.', citations: [] });
+    // once the editor adds a verbatim citation, the step is valid for a story file
+    expect(storyStepSchema.safeParse({ ...fromYear, citations: [{ source: 'cornell-narcotics-imu', quote: 'a quote from the document' }] }).success).toBe(true);
+    expect(storyStepSchema.safeParse(fromYear).success).toBe(false);
+  });
+
+  it('names the document of a quote by its authors and year, else its title, else its id', () => {
+    expect(sourceLabel({ id: 'c', title: 'Narcotics', authors: ['Svante Cornell'], year: 2004 }, 'c')).toBe('Svante Cornell (2004)');
+    expect(sourceLabel({ id: 'k', title: 'Central Asia', authors: ['Thomas Kunze', 'Michail Logvinov'], year: 2013 }, 'k')).toBe('Thomas Kunze & Michail Logvinov (2013)');
+    expect(sourceLabel({ id: 'm', title: 'A memo', authors: [], year: null }, 'm')).toBe('A memo');
+    expect(sourceLabel(undefined, 'gone')).toBe('gone');
   });
 });

@@ -5,7 +5,6 @@ import { changeRows } from '../../client/src/model/changes.js';
 import { chronology } from '../../client/src/model/chronology.js';
 import { datedPerYear, denseStart } from '../../client/src/model/density.js';
 import { buildGraphModel } from '../../client/src/model/elements.js';
-import { stepCaption, storyById } from '../../client/src/model/stories.js';
 import { buildLanes } from '../../client/src/timeline/lanes.js';
 import { network, rel, vocabulary } from './fixtures.js';
 
@@ -71,19 +70,5 @@ describe('timeline lanes', () => {
     expect(a.rows).toBeGreaterThan(1);
     expect(a.marks.map((x) => x.relationshipId).sort()).toEqual(['r-ar1', 'r-fa', 'r-sa']);
     expect(a.events.map((e) => e.id)).toEqual(['ev']);
-  });
-});
-
-describe('story captions', () => {
-  it('say what changes between two steps of the story\'s view', () => {
-    const story = storyById('imu-drift')!;
-    const net = network();
-    net.nodes.push({ ...net.nodes[0]!, id: 'imu', name: 'IMU' });
-    net.edges.push(rel('s1', 'imu', 'b', 'ALLIANCE', 1997, 1999), rel('s2', 'imu', 'b', 'CONVERGENCE', 1999, 2001));
-    const m = buildGraphModel(net, vocabulary.relationshipTypes);
-    const names = { actor: (id: string) => id.toUpperCase(), stage: (o: number) => ['No relationship', 'Operational', 'Alliance', 'Convergence'][o]!, relationship: (id: string) => id };
-    expect(stepCaption(m, story, null, 1997, names)).toBe('1997: 1 relationship among 2 actors.');
-    expect(stepCaption(m, story, 1998, 1999, names)).toBe('1999: B – IMU: alliance → alliance + convergence · begins: s2.');
-    expect(stepCaption(m, story, 1999, 2000, names)).toBe('2000: B – IMU: alliance + convergence → convergence · ends: s1.');
   });
 });

@@ -10,7 +10,7 @@ const known: KnownValues = {
   stages: new Set(['ALLIANCE']),
   confidences: new Set(['STATED', 'REPORTED']),
   countries: new Set(['Tajikistan']),
-  stories: new Set(['imu-drift']),
+  stories: new Set(['imu-hybrid']),
   pathModes: new Set(['SHORTEST', 'K_SHORTEST']),
   modes: new Set(['year', 'window', 'compare', 'all']),
   span: { min: 1953, max: 2016 },
@@ -20,7 +20,7 @@ const check = (search: string) => checkViewState(decodeViewState(search), search
 
 describe('checking a link against the data', () => {
   it('keeps a link that names only known things, without notices', () => {
-    const search = '?y=1999&kinds=STATE&types=ALLIANCE&focus=imu&sel=r:imu-alliance-taliban&pf=imu&pt=taliban&pex=namangani&story=imu-drift';
+    const search = '?y=1999&kinds=STATE&types=ALLIANCE&focus=imu&sel=r:imu-alliance-taliban&pf=imu&pt=taliban&pex=namangani&story=imu-hybrid';
     const { state, notices } = check(search);
     expect(notices).toEqual([]);
     expect(state).toEqual(decodeViewState(search));

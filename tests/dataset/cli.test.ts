@@ -63,5 +63,6 @@ describe('npm run verify:sources', () => {
     const broken = await run('server/cli/verify-sources.ts', [docs], {});
     expect(broken.code).toBe(1);
     expect(broken.out).toMatch(/MISS relationship [a-z0-9-]+ \[csto-sco-nexus\]: quote not found verbatim/);
+    expect(broken.out).toMatch(/MISS story imu-hybrid step 7 \[csto-sco-nexus\]: quote not found verbatim/);
   });
 });

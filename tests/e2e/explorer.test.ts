@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { artifact, hasChromium, inCI, skipReason } from './browser.js';
 import { useHarness } from './harness.js';
 import { tickStep } from '../../client/src/model/ticks.js';
-import { encodeViewState } from '../../client/src/model/url.js';
-import { storyById } from '../../client/src/model/stories.js';
+import { defaultViewState, encodeViewState } from '../../client/src/model/url.js';
+import { stepView, storyById } from '../../client/src/model/stories.js';
 
 if (!hasChromium && !inCI) console.warn(`[e2e] ${skipReason}`);
 
@@ -156,29 +156,7 @@ describe.skipIf(!hasChromium)('explorer (headless Chromium)', () => {
     await again.close();
   });
 
-  it('the IMU story focuses the IMU, shows only dated stage edges and plays 1997 → 2001', async () => {
-    const page = await open('?y=2010');
-    await page.locator('#btn-stories').click();
-    await page.locator('[data-story="imu-drift"]').click();
-    await page.waitForFunction(() => window.__nexus!.state().story === 'imu-drift');
-    const state = await page.evaluate(() => window.__nexus!.state());
-    expect(state.focus).toEqual({ id: 'imu', depth: 1 });
-    expect(state.selected).toBe('a:imu');
-    expect(await page.locator('#story-caption').isVisible()).toBe(true);
-    expect(await page.locator('#story-caption-text').textContent()).toContain('IMU');
-    await page.waitForFunction(() => window.__nexus!.state().year === 2001 && !window.__nexus!.playing(), null, { timeout: 15_000 });
-    await page.waitForTimeout(1200);
-    expect(await page.evaluate(() => window.__nexus!.state().year)).toBe(2001); // stopped at 2001
-    const shown = await page.evaluate(() => window.__nexus!.shown());
-    const stageEdges = new Set((await networkAt(2001, { datedOnly: true, stages: ['NO_RELATIONSHIP', 'OPERATIONAL', 'ALLIANCE', 'CONVERGENCE'] })).edges);
-    expect(shown.nodes).toContain('imu');
-    expect(shown.edges.length).toBeGreaterThan(0);
-    for (const id of shown.edges) expect(stageEdges.has(id), id).toBe(true);
-    expect(await page.locator('#filter-dated').isChecked()).toBe(true);
-    await page.close();
-  });
-
-  it('a shared link with a selection centres the graph on it; the IMU story at 1999 (screenshot)', async () => {
+  it('a shared link with a selection centres the graph on it; a story link opens at its step (screenshot)', async () => {
     const page = await open('?y=2001&sel=a%3Ataliban');
     await page.waitForTimeout(400);
     const p = await page.evaluate(() => window.__nexus!.placement('taliban'));
@@ -189,15 +167,15 @@ describe.skipIf(!hasChromium)('explorer (headless Chromium)', () => {
 
     const story = page.context().browser()!;
     const imu = await (await story.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    const qs = encodeViewState({ ...storyById('imu-drift')!.state, year: 1999 });
+    const qs = encodeViewState({ ...defaultViewState(), ...stepView(storyById('imu-hybrid')!, 4) });
     await imu.goto(`${server.url}/?${qs}`);
     await imu.waitForFunction(() => window.__nexus?.ready === true, null, { timeout: 30_000 });
-    await imu.waitForTimeout(600);
-    expect(await imu.evaluate(() => window.__nexus!.state().story)).toBe('imu-drift');
+    await imu.waitForFunction(() => window.__nexus!.storyEdges().includes('imu-attacks-batken'));
+    expect(await imu.evaluate(() => window.__nexus!.state())).toMatchObject({ story: 'imu-hybrid', storyStep: 4, year: 1999 });
     const placement = await imu.evaluate(() => window.__nexus!.placement('imu'));
     expect(placement!.x).toBeGreaterThan(0);
     expect(placement!.x).toBeLessThan(placement!.width);
-    await imu.screenshot({ path: artifact('story-imu-1999.png') });
+    await imu.screenshot({ path: artifact('story-link-imu-hybrid-4.png') });
     await imu.close();
   });
 

@@ -72,6 +72,7 @@ export class NexusApi {
       confidenceGrades { grade label description rank }
       capacityTypes { capacity label description }
       datingBases { basis label description dated }
+      sources { id title authors year }
     }`);
   }
 

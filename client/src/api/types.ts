@@ -210,6 +210,15 @@ export interface Vocabulary {
   confidenceGrades: ConfidenceInfo[];
   capacityTypes: CapacityInfo[];
   datingBases: DatingBasisInfo[];
+  /** The source documents (a story's quotes name them). */
+  sources: SourceInfo[];
+}
+
+export interface SourceInfo {
+  id: string;
+  title: string;
+  authors: string[];
+  year: number | null;
 }
 
 export interface TimelineEvent {

@@ -93,13 +93,17 @@ export function viewportFraming(
   eles: cytoscape.CollectionReturnValue,
   pad: number,
   maxZoom: number,
+  /** Pixels at the top covered by something drawn over the graph (a story bar): frame below them. */
+  insetTop = 0,
 ): { zoom: number; pan: { x: number; y: number } } | null {
   const nodes = eles.nodes().union(eles.edges().connectedNodes()).nodes();
   const items: FrameItem[] = nodes.map((n) => {
     const p = n.position();
     return { x: p.x, y: p.y, width: n.width(), height: n.height(), labelWidth: labelWidthOf(n), labelHeight: fontOf(n) * 1.3 + 4 };
   });
-  return frameViewport(items, { width: cy.width(), height: cy.height() }, pad, { min: cy.minZoom(), max: maxZoom });
+  const top = Math.max(0, Math.min(insetTop, cy.height() / 2));
+  const v = frameViewport(items, { width: cy.width(), height: cy.height() - top }, pad, { min: cy.minZoom(), max: maxZoom });
+  return v && top > 0 ? { zoom: v.zoom, pan: { x: v.pan.x, y: v.pan.y + top } } : v;
 }
 
 /** The drawn labels' boxes as Cytoscape measures them (model coordinates). */

@@ -104,8 +104,8 @@ export class GraphView {
   }
 
   /** Zoom and pan so these nodes (and edges' ends) fit with their labels, `pad` px to spare. */
-  private frame(eles: cytoscape.CollectionReturnValue, pad: number, maxZoom: number, animate: boolean): void {
-    const v = viewportFraming(this.cy, eles, pad, maxZoom);
+  private frame(eles: cytoscape.CollectionReturnValue, pad: number, maxZoom: number, animate: boolean, insetTop = 0): void {
+    const v = viewportFraming(this.cy, eles, pad, maxZoom, insetTop);
     if (!v) return;
     if (animate) this.cy.animate({ zoom: v.zoom, pan: v.pan }, { duration: 300, complete: () => this.scheduleLabels() });
     else {
@@ -236,10 +236,25 @@ export class GraphView {
     this.scheduleLabels();
   }
 
+  /** A story step: its actors and relationships drawn on top (as a path is), everything else muted. */
+  highlightStory(nodeIds: readonly string[], edgeIds: readonly string[]): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().removeClass('path path-end path-muted story-edge');
+      const nodes = this.collect(nodeIds.map((id) => cy.getElementById(id)).filter((n) => n.nonempty()));
+      const edges = this.collect(edgeIds.map((id) => cy.getElementById(id)).filter((e) => e.nonempty()));
+      const shown = nodes.union(edges);
+      shown.removeClass('hidden leaving entering').addClass('path');
+      edges.addClass('story-edge');
+      cy.elements().not(shown).addClass('path-muted');
+    });
+    this.scheduleLabels();
+  }
+
   clearPath(): void {
     const cy = this.cy;
     cy.batch(() => {
-      cy.elements().removeClass('path path-end path-muted');
+      cy.elements().removeClass('path path-end path-muted story-edge');
       // re-hide path elements that are not in the current view
       cy.nodes().forEach((n) => {
         if (!this.visible.nodes.has(n.id())) n.addClass('hidden');
@@ -249,6 +264,11 @@ export class GraphView {
       });
     });
     this.scheduleLabels();
+  }
+
+  /** The story step's relationships as drawn now (highlighted and not hidden). */
+  storyEdgeIds(): string[] {
+    return this.cy.edges('.story-edge').not('.hidden, .leaving').map((e) => e.id());
   }
 
   /** Ids of the elements currently drawn as a path. */
@@ -337,10 +357,11 @@ export class GraphView {
   }
 
   /** Animates the viewport to frame these elements (e.g. a path) with their labels, keeping a sensible zoom. */
-  fitTo(ids: readonly string[], animate = true): void {
+  /** Frames these elements; `insetTop` pixels at the top are left free (for a bar drawn over the graph). */
+  fitTo(ids: readonly string[], animate = true, insetTop = 0): void {
     const eles = this.collect(ids.map((id) => this.cy.getElementById(id)).filter((e) => e.nonempty()));
     if (eles.empty()) return;
-    this.frame(eles, 40, 1.2, animate);
+    this.frame(eles, 40, 1.2, animate, insetTop);
   }
 
   /** Whether every drawn label of these nodes lies inside the viewport (for tests). */

@@ -120,7 +120,10 @@ export function checkViewState(decoded: ViewState, search: string, known: KnownV
       s.selected = null;
     }
   }
-  if (s.story && !known.stories.has(s.story)) s.story = null;
+  if (s.story && !known.stories.has(s.story)) {
+    s.story = null;
+    s.storyStep = null;
+  }
   if (s.ws) {
     const ws = params.get('ws');
     if (ws !== null) notices.push(...decodeSteps(ws).problems);

@@ -42,6 +42,8 @@ export interface ViewState {
   path: PathState | null;
   /** The active story preset (its caption is shown), or null. */
   story: string | null;
+  /** The open story's step, 1-based (null without a story). */
+  storyStep: number | null;
   /** The timeline view is open beside the graph. */
   timeline: boolean;
   /** The table view is open beside the graph (instead of the timeline). */
@@ -73,7 +75,7 @@ export const DEFAULT_PATH: Omit<PathState, 'from' | 'to'> = {
 };
 
 export function defaultViewState(): ViewState {
-  return { mode: 'year', year: null, from: null, to: null, filters: { ...EMPTY_FILTERS }, focus: null, selected: null, path: null, story: null, timeline: false, table: false, map: false, ws: null };
+  return { mode: 'year', year: null, from: null, to: null, filters: { ...EMPTY_FILTERS }, focus: null, selected: null, path: null, story: null, storyStep: null, timeline: false, table: false, map: false, ws: null };
 }
 
 export const MODES: readonly TimeMode[] = ['year', 'window', 'compare', 'all'];
@@ -119,6 +121,7 @@ export function encodeViewState(state: ViewState): string {
   }
   if (state.selected) p.set('sel', state.selected);
   if (state.story) p.set('story', state.story);
+  if (state.story && state.storyStep !== null) p.set('step', String(state.storyStep));
   if (state.timeline) p.set('tl', '1');
   if (state.table) p.set('tab', '1');
   if (state.map) p.set('map', '1');
@@ -163,7 +166,11 @@ export function decodeViewState(search: string): ViewState {
   const sel = p.get('sel');
   if (sel && /^[ar]:.+/.test(sel)) state.selected = sel;
   const story = p.get('story');
-  if (story && /^[a-z0-9-]+$/.test(story)) state.story = story;
+  if (story && /^[a-z0-9-]+$/.test(story)) {
+    state.story = story;
+    const step = int(p.get('step'));
+    state.storyStep = step !== null && step >= 1 ? step : null;
+  }
   state.timeline = p.get('tl') === '1';
   state.table = p.get('tab') === '1' && !state.timeline;
   state.map = p.get('map') === '1' && !state.timeline && !state.table;

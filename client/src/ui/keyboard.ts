@@ -1,5 +1,5 @@
 /**
- * Global keyboard shortcuts: Space play/pause, ←/→ step a year, / search, F fit, +/− zoom,
+ * Global keyboard shortcuts: Space play/pause, ←/→ step a year (or a story's steps), / search, F fit, +/− zoom,
  * T timeline, L table, M map, O re-layout, E/H expand/hide the selected actor in the workspace, U/R undo/redo, Esc clear selection and path, ? help; on the focused graph ↓/↑ select the next or
  * previous actor shown (name order). Keys typed into fields are left alone.
  */
@@ -18,6 +18,8 @@ export interface KeyboardDeps {
   relayout: () => void;
   /** Workspace steps: expand or hide the selected actor, undo, redo. */
   workspace: { expand: () => void; hide: (id: string) => void; undo: () => void; redo: () => void };
+  /** While a story is open, ←/→ step through it instead of the years. */
+  story: { open: () => boolean; step: (delta: number) => void };
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -26,7 +28,7 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target.isContentEditable;
 }
 
-export function installKeyboard({ timebar, graph, store, searchInput, actorsShown, relayout, workspace }: KeyboardDeps): void {
+export function installKeyboard({ timebar, graph, store, searchInput, actorsShown, relayout, workspace, story }: KeyboardDeps): void {
   const help = byId('help');
   const graphEl = byId('graph');
   const helpBtn = byId('btn-help');
@@ -62,6 +64,11 @@ export function installKeyboard({ timebar, graph, store, searchInput, actorsShow
         break;
       case 'ArrowLeft':
       case 'ArrowRight':
+        if (story.open()) {
+          e.preventDefault();
+          story.step(e.key === 'ArrowRight' ? 1 : -1);
+          break;
+        }
         if (onSlider) return; // the slider moves itself
         e.preventDefault();
         timebar.step(e.key === 'ArrowRight' ? 1 : -1);
