@@ -24,6 +24,7 @@ import { neo4jTestConfig } from '../helpers/neo4j.js';
 import { EditService } from '../../server/services/edits.js';
 import { runExportSuite } from '../exchange/export-suite.js';
 import { runExchangeOnNeo4j } from './exchange-suite.js';
+import { runLoadSuite } from '../api/load-suite.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const config = neo4jTestConfig();
@@ -145,6 +146,8 @@ if (config) {
       expect(failures.slice(0, 3)).toEqual([]);
     }, 900_000);
   });
+
+  runLoadSuite(`neo4j (${config.uri})`, 'neo4j');
 } else {
   describe('Neo4j', () => {
     it('runs in CI (CI=true requires NEO4J_URI)', () => {
