@@ -84,6 +84,7 @@ export function runLoadSuite(label: string, store: TestStore): void {
       const acks: Ack[] = [];
       const failures: Failure[] = [];
       const latencies: number[] = [];
+      const latencyByKind = new Map<Kind, number[]>();
       const counts: Record<Kind, number> = { network: 0, paths: 0, search: 0, actor: 0, updateActor: 0, addCitation: 0 };
       const started = performance.now();
       const deadline = started + SECONDS * 1000;
@@ -103,7 +104,9 @@ export function runLoadSuite(label: string, store: TestStore): void {
         try {
           const res = await gql<Record<string, { change: { id: string } }>>(server.url, query, variables, headers);
           status = res.status;
-          latencies.push(performance.now() - t0);
+          const took = performance.now() - t0;
+          latencies.push(took);
+          latencyByKind.set(kind, [...(latencyByKind.get(kind) ?? []), took]);
           counts[kind] += 1;
           if (res.status !== 200 || res.body.errors) {
             failures.push({ kind, status, detail: JSON.stringify(res.body.errors ?? res.body).slice(0, 300) });
@@ -133,6 +136,10 @@ export function runLoadSuite(label: string, store: TestStore): void {
         p99ms: Number(percentile(sorted, 99).toFixed(1)),
         writesAcknowledged: acks.length,
         byKind: counts,
+        p50p99msByKind: Object.fromEntries([...latencyByKind].map(([k, l]) => {
+          const ls = [...l].sort((a, b) => a - b);
+          return [k, [Number(percentile(ls, 50).toFixed(0)), Number(percentile(ls, 99).toFixed(0))]];
+        })),
         failures: failures.length,
       };
       console.log(`[load] ${JSON.stringify(figures)}`);

@@ -1,7 +1,7 @@
 /**
  * Everything that runs against the real Neo4j named by NEO4J_URI, in ONE file so the suites take
  * the (single) database in turn: the store contract, the `npm run db:seed` round trip, the API
- * suite and the differential test against the embedded store. Each empties the database first: point NEO4J_URI at a throwaway server (`npm run
+ * suite, the load suite and the differential test against the embedded store. Each empties the database first: point NEO4J_URI at a throwaway server (`npm run
  * neo4j:start`), never at data you want to keep. In CI (.ci/run starts Neo4j 5.26) a missing
  * NEO4J_URI is a failure, never a skip.
  */
