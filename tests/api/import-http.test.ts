@@ -2,7 +2,7 @@
  * POST /api/import, the explorer's import: only an editor token may import (none: 401
  * UNAUTHENTICATED, a viewer: 403 FORBIDDEN, nothing read or written); a dry run of the MMP sample
  * answers per row and writes nothing; applying it writes the rows with one audit entry naming the
- * token; bad parameters and bad files are 400 naming the problem, a latin1 body 415, a body over
+ * token; bad parameters, bad files and a bad gzip body are 400 naming the problem, a latin1 body 415, a body over
  * MAX_IMPORT_BYTES 413 — never a 500.
  */
 import { readFileSync } from 'node:fs';
@@ -87,6 +87,8 @@ describe('POST /api/import', () => {
     expect(notUtf8).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'BAD_REQUEST', field: 'body' } }] } });
     const tooLarge = await post('format=mmp', Buffer.concat([SAMPLE, Buffer.alloc(5000, 0x20)]), bearer(editor));
     expect(tooLarge).toMatchObject({ status: 413, body: { errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] } });
+    const badGzip = await post('format=mmp', 'not gzip at all', { ...bearer(editor), 'content-encoding': 'gzip' });
+    expect(badGzip).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'BAD_REQUEST' } }] } });
     const empty = await post('format=mmp', '', bearer(editor));
     expect(empty).toMatchObject({ status: 400, body: { errors: [{ extensions: { field: 'body' } }] } });
   });
