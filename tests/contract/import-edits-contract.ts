@@ -3,8 +3,8 @@
  * A record an editor changed is skipped by an import (the dry run names the audit entry, who and
  * when) unless the import overwrites edited records; a retired id is never recreated, nor a
  * relationship of a retired actor; an import that writes adds exactly one audit entry (operation
- * import, who, the files, the counts, the record ids), so a record's history shows it; an import
- * that changes nothing adds none.
+ * import, who, the files, the counts, the record ids) in the same write as its records (a failure
+ * midway leaves neither), so a record's history shows it; an import that changes nothing adds none.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../server/store/port.js';
@@ -79,6 +79,20 @@ export function runImportEditsContract(label: string, open: () => Promise<GraphS
       expect(latest!.imported!.skipped).toBeGreaterThanOrEqual(3);
       expect(latest!.summary).toMatch(/^imported team\.json: 0 added, 1 updated, \d+ unchanged, \d+ skipped$/);
       expect((await store.listAudit({ operation: 'import' }, ALL)).items.map((e) => e.id)).toEqual([latest!.id]);
+    });
+
+    it('an import that fails midway leaves neither its records nor its audit entry', async () => {
+      const before = await auditCount();
+      const input = teamFile();
+      input.dataset.actors = input.dataset.actors.map((a) => (a.id === 'c' ? { ...a, description: 'A change that never lands.' } : a));
+      const plan = await planImport(store, input);
+      expect(plan.written).toEqual(['c']);
+      const failing = () => {
+        throw new Error('injected failure');
+      };
+      await expect(applyImport(store, plan, { by: 'importer', files: ['team.json'], onProgress: failing })).rejects.toThrow('injected failure');
+      expect((await store.getActors(['c']))[0]!.description).toBe('');
+      expect(await auditCount()).toBe(before);
     });
 
     it('the same import again changes nothing and adds no entry', async () => {
