@@ -24,6 +24,7 @@ import { queryResolvers } from './graphql/resolvers/query.js';
 import { typeResolvers } from './graphql/resolvers/types.js';
 import { healthRouter } from './http/health.js';
 import { exportRouter } from './http/export.js';
+import { importRouter } from './http/import.js';
 import { ExportService } from './services/exports.js';
 import { ideHtml } from './http/ide.js';
 import { EditService } from './services/edits.js';
@@ -92,6 +93,8 @@ export async function createApp({ store, config, requestLogSink = stdoutSink, in
   app.use(securityHeaders({ csp: !development }));
   app.use(healthRouter(store, inFlight));
   app.use(exportRouter(new ExportService(store)));
+  app.use('/api/import', cors(config.http.corsOrigins));
+  app.use(importRouter(store, tokens, config.limits.maxImportBytes));
   if (development) {
     app.get('/graphql', (req, res, next) => (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query['query'] ? res.type('html').send(ideHtml) : next()));
   }

@@ -34,6 +34,7 @@ const envSchema = z.object({
   NEO4J_DATABASE: z.string().optional(),
   PATH_BUDGET_MS: intFrom(1500, 10, 60_000),
   MAX_BODY_BYTES: intFrom(64 * 1024, 1024, 10 * 1024 * 1024),
+  MAX_IMPORT_BYTES: intFrom(10 * 1024 * 1024, 1024, 512 * 1024 * 1024),
   MAX_QUERY_DEPTH: intFrom(10, 2, 50),
   MAX_QUERY_FIELDS: intFrom(600, 10, 10_000),
   MAX_ALIASES: intFrom(30, 1, 1000),
@@ -94,6 +95,8 @@ export interface Config {
   limits: {
     pathBudgetMs: number;
     maxBodyBytes: number;
+    /** The largest file POST /api/import takes. */
+    maxImportBytes: number;
     maxQueryDepth: number;
     maxQueryFields: number;
     maxAliases: number;
@@ -149,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: {
       pathBudgetMs: e.PATH_BUDGET_MS,
       maxBodyBytes: e.MAX_BODY_BYTES,
+      maxImportBytes: e.MAX_IMPORT_BYTES,
       maxQueryDepth: e.MAX_QUERY_DEPTH,
       maxQueryFields: e.MAX_QUERY_FIELDS,
       maxAliases: e.MAX_ALIASES,

@@ -18,6 +18,7 @@ export const CHANGE_OPERATIONS = [
   'add_citation',
   'retire_relationship',
   'merge_actors',
+  'import',
 ] as const;
 export type ChangeOperation = (typeof CHANGE_OPERATIONS)[number];
 
@@ -62,11 +63,20 @@ export interface RecordKey {
 
 export const stateKey = (k: RecordKey): string => `${k.section}/${k.id}`;
 
+/** What an import entry records: the files read and what happened to their records. */
+export interface ImportSummary {
+  files: string[];
+  added: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+}
+
 export interface AuditEntry {
   id: string;
   /** ISO instant of the change. */
   at: string;
-  /** The name of the token that made it. */
+  /** The name of the token that made it (an import from the command line: the user's name). */
   by: string;
   operation: ChangeOperation;
   /** Every record touched, the main one first. */
@@ -74,7 +84,10 @@ export interface AuditEntry {
   /** One line saying what happened, in words. */
   summary: string;
   reason: string | null;
-  evidence: Evidence;
+  /** The citation an edit carries; null for an import (its records carry their own citations). */
+  evidence: Evidence | null;
+  /** Set on an import entry only; its records are named in recordIds, before/after stay empty. */
+  imported?: ImportSummary | null;
   before: RecordState[];
   after: RecordState[];
 }
@@ -115,14 +128,28 @@ export const auditEntrySchema: z.ZodType<AuditEntry> = z.object({
   recordIds: z.array(z.string()),
   summary: z.string(),
   reason: z.string().nullable(),
-  evidence: evidenceSchema,
+  evidence: evidenceSchema.nullable(),
+  imported: z
+    .object({ files: z.array(z.string()), added: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), skipped: z.number().int() })
+    .nullable()
+    .optional(),
   before: z.array(z.custom<RecordState>((v) => typeof v === 'object' && v !== null)),
   after: z.array(z.custom<RecordState>((v) => typeof v === 'object' && v !== null)),
 }) as z.ZodType<AuditEntry>;
 
-/** The stateKeys of every record an edit has written or retired. */
+/** The stateKeys of every record an edit has written or retired (an import is not an edit). */
 export function editedKeys(audit: readonly AuditEntry[]): Set<string> {
-  return new Set(audit.flatMap((e) => e.after.map(stateKey)));
+  return new Set(audit.flatMap((e) => (e.operation === 'import' ? [] : e.after.map(stateKey))));
+}
+
+/** For each record an edit has written or retired, the newest such edit and the record's state after it. */
+export function latestEdits(audit: readonly AuditEntry[]): Map<string, { entry: AuditEntry; state: RecordState }> {
+  const latest = new Map<string, { entry: AuditEntry; state: RecordState }>();
+  for (const e of [...audit].sort(compareAuditNewestFirst).reverse()) {
+    if (e.operation === 'import') continue;
+    for (const s of e.after) latest.set(stateKey(s), { entry: e, state: s });
+  }
+  return latest;
 }
 
 /**

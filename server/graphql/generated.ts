@@ -29,7 +29,7 @@ export type CentralityMeasure = 'degree' | 'betweenness' | 'pagerank';
 
 export type ChangeKind = 'ACTOR_APPEARS' | 'ACTOR_ENDS' | 'RELATIONSHIP_STARTS' | 'RELATIONSHIP_ENDS' | 'STAGE_CHANGES';
 
-export type ChangeOperation = 'create_actor' | 'update_actor' | 'add_alias' | 'retire_actor' | 'create_relationship' | 'update_relationship' | 'add_citation' | 'retire_relationship' | 'merge_actors';
+export type ChangeOperation = 'create_actor' | 'update_actor' | 'add_alias' | 'retire_actor' | 'create_relationship' | 'update_relationship' | 'add_citation' | 'retire_relationship' | 'merge_actors' | 'import';
 
 export interface ClaimInput {
   source?: string | null;

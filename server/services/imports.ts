@@ -4,8 +4,9 @@
  * store, the integrity rules), every record is compared with its stored version, and each input
  * row is told what would happen to it — added, updated (naming the fields that differ), unchanged
  * or skipped, and why. A third-party actor whose name another actor already has is flagged for
- * review and kept apart (its `nameCollision` says with whom), never merged. Writing is the store's
- * bulkLoad, all or nothing.
+ * review and kept apart (its `nameCollision` says with whom), never merged. A record an editor
+ * has changed is skipped unless asked to overwrite it, a retired one always (import-guard.ts).
+ * Writing is the store's bulkLoad, all or nothing, with the import's audit entry in the same write.
  */
 import type { SeedProblem } from '../domain/errors.js';
 import { SeedValidationError } from '../domain/errors.js';
@@ -13,7 +14,8 @@ import type { ActorRecord, Dataset } from '../domain/schemas.js';
 import { foldName } from '../domain/search.js';
 import { checkIntegrity } from '../dataset/integrity.js';
 import { rowsOfRecords, type ImportInput, type Section } from '../exchange/input.js';
-import type { GraphStore } from '../store/port.js';
+import type { BulkLoadOptions, GraphStore, UpsertResult } from '../store/port.js';
+import { guardEditedRecords, importAuditEntry } from './import-guard.js';
 import { actorRecordOf, canonicalJson, externalReferences, parseBatch, relationshipRecordOf } from '../store/records.js';
 
 export type RowAction = 'add' | 'update' | 'unchanged' | 'skip';
@@ -33,6 +35,8 @@ export interface ImportPlan {
   counts: Record<RowAction, number>;
   review: string[];
   problems: SeedProblem[];
+  /** The ids of the records that would be added or updated (what the import's audit entry names). */
+  written: string[];
 }
 
 /** Above this many actors the store is not searched for name collisions (one search per actor). */
@@ -86,11 +90,13 @@ async function flagCollisions(store: GraphStore, actors: ActorRecord[], batch: r
 export interface PlanOptions {
   /** List every row (a dry run); otherwise only the counts (a million-record import). */
   rows?: boolean;
+  /** Replace records editors have changed (never a retired one); by default they are skipped. */
+  overwriteEdited?: boolean;
 }
 
 export async function planImport(store: GraphStore, input: ImportInput, options: PlanOptions = {}): Promise<ImportPlan> {
   const counts: Record<RowAction, number> = { add: 0, update: 0, unchanged: 0, skip: input.skipped.length };
-  const plan: ImportPlan = { dataset: input.dataset, rows: [], counts, review: [...input.review], problems: [...input.problems] };
+  const plan: ImportPlan = { dataset: input.dataset, rows: [], counts, review: [...input.review], problems: [...input.problems], written: [] };
   if (plan.problems.length > 0) return plan;
   try {
     // Record files were validated line by line as they were read; the store refuses a repeated id.
@@ -100,7 +106,13 @@ export async function planImport(store: GraphStore, input: ImportInput, options:
     plan.problems.push(...e.problems);
     return plan;
   }
-  const ds = plan.dataset;
+  const { dataset: ds, guarded } = await guardEditedRecords(store, plan.dataset, options.overwriteEdited ?? false);
+  plan.dataset = ds;
+  const actions = new Map<string, { action: RowAction; why: string }>();
+  for (const g of guarded) {
+    actions.set(`${g.section}:${g.id}`, { action: 'skip', why: g.why });
+    counts.skip += 1;
+  }
   const mark = input.markCollisions;
   const thirdParty = mark === true ? ds.actors : mark === false ? [] : ds.actors.filter((a) => mark.has(a.id));
   if (thirdParty.length > 0) await flagCollisions(store, thirdParty, ds.actors, plan.review);
@@ -112,7 +124,6 @@ export async function planImport(store: GraphStore, input: ImportInput, options:
 
   const storeIsEmpty = Object.values(await store.counts()).every((n) => n === 0);
   const stored = storeIsEmpty ? new Map<string, unknown>() : await storedVersions(store, ds);
-  const actions = new Map<string, { action: RowAction; why: string }>();
   for (const section of Object.keys(ds) as Section[]) {
     for (const rec of ds[section] as Array<{ id: string }>) {
       const before = stored.get(`${section}:${rec.id}`);
@@ -121,6 +132,7 @@ export async function planImport(store: GraphStore, input: ImportInput, options:
         : { action: 'update' as const, why: `changes ${changedFields(before, rec).join(', ')}` };
       actions.set(`${section}:${rec.id}`, outcome);
       counts[outcome.action] += 1;
+      if (outcome.action === 'add' || outcome.action === 'update') plan.written.push(rec.id);
     }
   }
   if (!options.rows) return plan;
@@ -131,4 +143,17 @@ export async function planImport(store: GraphStore, input: ImportInput, options:
   for (const s of input.skipped) plan.rows.push({ where: s.where, action: 'skip', record: '', why: s.reason });
   plan.rows.sort((a, b) => a.where.localeCompare(b.where, 'en', { numeric: true }));
   return plan;
+}
+
+export interface ApplyImportOptions extends Omit<BulkLoadOptions, 'audit'> {
+  /** Who imports: the token's name (API) or the user's (command line). */
+  by: string;
+  /** The files read, by name, for the audit entry. */
+  files: readonly string[];
+}
+
+/** Write a planned import, all or nothing, with its one audit entry in the same write (none when nothing changes). */
+export function applyImport(store: GraphStore, plan: ImportPlan, options: ApplyImportOptions): Promise<UpsertResult> {
+  const { by, files, ...load } = options;
+  return store.bulkLoad(plan.dataset, { ...load, audit: importAuditEntry(by, files, plan.counts, plan.written) });
 }

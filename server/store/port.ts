@@ -206,6 +206,11 @@ export interface BulkLoadOptions {
    * an empty database by the next bulk load. Default 50,000.
    */
   singleTransactionRecords?: number;
+  /**
+   * The import's audit entry (operation `import`): when the load writes any record, it joins the
+   * audit log in the same write (the same swap / the transaction that commits the records).
+   */
+  audit?: AuditEntry;
 }
 
 export interface GraphStore {

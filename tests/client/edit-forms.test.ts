@@ -34,6 +34,14 @@ describe('editor form helpers', () => {
     expect(historyRows([entry], 'r')).toEqual([{ when: '2026-12-02 10:00:00 UTC', who: 'alice', what: 'retired relationship "r"', changes: ['retired: misread'], evidence: 'stated: “a quote of words” — The document (p. 3)' }]);
   });
 
+  it('shows an import in a record\'s history by its file (an import carries no single citation)', () => {
+    const entry: AuditEntryView = {
+      id: 'e2', at: '2026-12-02T11:00:00.000Z', by: 'erin', operation: 'IMPORT', summary: 'imported mmp-sample.csv: 11 added, 0 updated, 0 unchanged, 1 skipped', reason: null,
+      evidence: null, imported: { files: ['mmp-sample.csv'], added: 11, updated: 0, unchanged: 0, skipped: 1 }, records: [],
+    };
+    expect(historyRows([entry], 'mmp-901')).toEqual([{ when: '2026-12-02 11:00:00 UTC', who: 'erin', what: entry.summary, changes: [], evidence: 'imported from mmp-sample.csv' }]);
+  });
+
   it('keeps the token in the given storage and sends it as a Bearer header', () => {
     const map = new Map<string, string>();
     const tokens = new TokenStore({ getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) });

@@ -10,6 +10,7 @@ import { DomainError } from '../../server/domain/errors.js';
 import { claim, fixtureDataset, rel } from '../fixtures/graph.js';
 import { runEditContract } from './edits-contract.js';
 import { runBulkLoadContract } from './bulk-load-contract.js';
+import { runImportEditsContract } from './import-edits-contract.js';
 
 const ALL = { offset: 0, limit: 1000 };
 const YEAR = 365.25;
@@ -392,4 +393,6 @@ export function runStoreContract(label: string, open: () => Promise<GraphStore>)
   runEditContract(label, open);
 
   runBulkLoadContract(label, open);
+
+  runImportEditsContract(label, open);
 }

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../../server/store/embedded/adapter.js';
+import { EditService } from '../../server/services/edits.js';
 import { syntheticDataset, writeImportFile } from '../bench/scale/generate.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
@@ -59,6 +60,35 @@ describe('npm run import (embedded)', () => {
     const dry = await importCli(dataFile, [edited, '--dry-run', '--source-id', 'mmp']);
     expect(lines(dry.stdout)).toContain('mmp-edited.csv line 2 (unique_id 1): update relationship "mmp-901-alliance-mmp-902" — changes claims');
     expect(lines(dry.stdout)).toContain('mmp-edited.csv line 3 (unique_id 2): unchanged relationship "mmp-901-rivalry-mmp-903" — the store holds it as it is');
+  });
+
+  it('leaves a record an editor changed alone (naming the audit entry) unless --overwrite-edited, and records the import in the audit log', async () => {
+    const dir = await tempDir();
+    const dataFile = path.join(dir, 'nexus.json');
+    expect((await importCli(dataFile, [SAMPLE])).code).toBe(0);
+    const store = await EmbeddedStore.open({ dataFile });
+    const [source] = await store.listSources();
+    const edit = await new EditService(store).updateActor({ name: 'alice' }, 'mmp-901', { description: 'What alice found.' }, { source: source!.id, quote: 'Sample Group A and Sample Group B are coded as allies.', confidence: 'stated' });
+    await store.close();
+    const renamed = path.join(dir, 'mmp-renamed.csv');
+    await writeFile(renamed, readFileSync(SAMPLE, 'utf8').replaceAll('Sample Group A', 'Sample Group Alpha'));
+    const dry = await importCli(dataFile, [renamed, '--dry-run']);
+    expect(dry.code, dry.out).toBe(0);
+    expect(dry.stdout).toContain(`skip actor "mmp-901" — edited since (audit entry ${edit.id}, alice, ${edit.at}); --overwrite-edited replaces it`);
+    const run = await importCli(dataFile, [renamed]);
+    expect(run.code, run.out).toBe(0);
+    const after = await EmbeddedStore.open({ dataFile });
+    expect((await after.getActors(['mmp-901']))[0]).toMatchObject({ name: 'Sample Group A', description: 'What alice found.' });
+    const log = (await after.listAudit({ operation: 'import' }, { offset: 0, limit: 10 })).items;
+    expect(log.map((e) => e.imported?.files)).toEqual([['mmp-renamed.csv'], ['mmp-sample.csv']]);
+    expect(log[0]!.by).toBe(os.userInfo().username);
+    await after.close();
+    const overwrite = await importCli(dataFile, [renamed, '--overwrite-edited']);
+    expect(overwrite.code, overwrite.out).toBe(0);
+    const last = await EmbeddedStore.open({ dataFile });
+    expect((await last.getActors(['mmp-901']))[0]?.name).toBe('Sample Group Alpha');
+    expect((await last.history('mmp-901')).map((e) => e.operation)).toEqual(['import', 'update_actor', 'import']);
+    await last.close();
   });
 
   it('imports a folder of seed files merged as the seed is (one fact from several documents is one record with their claims)', async () => {

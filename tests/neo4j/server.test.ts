@@ -1,7 +1,7 @@
 /**
  * Everything that runs against the real Neo4j named by NEO4J_URI, in ONE file so the suites take
  * the (single) database in turn: the store contract, the `npm run db:seed` round trip, the API
- * suite and the differential test against the embedded store. Each empties the database first: point NEO4J_URI at a throwaway server (`npm run
+ * suite, the load suite and the differential test against the embedded store. Each empties the database first: point NEO4J_URI at a throwaway server (`npm run
  * neo4j:start`), never at data you want to keep. In CI (.ci/run starts Neo4j 5.26) a missing
  * NEO4J_URI is a failure, never a skip.
  */
@@ -24,6 +24,7 @@ import { neo4jTestConfig } from '../helpers/neo4j.js';
 import { EditService } from '../../server/services/edits.js';
 import { runExportSuite } from '../exchange/export-suite.js';
 import { runExchangeOnNeo4j } from './exchange-suite.js';
+import { runLoadSuite } from '../api/load-suite.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const config = neo4jTestConfig();
@@ -145,6 +146,8 @@ if (config) {
       expect(failures.slice(0, 3)).toEqual([]);
     }, 900_000);
   });
+
+  runLoadSuite(`neo4j (${config.uri})`, 'neo4j');
 } else {
   describe('Neo4j', () => {
     it('runs in CI (CI=true requires NEO4J_URI)', () => {

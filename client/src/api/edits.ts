@@ -31,7 +31,8 @@ export interface AuditEntryView {
   operation: string;
   summary: string;
   reason: string | null;
-  evidence: { confidence: string; citation: { quote: string; location: string | null; source: { id: string; title: string } } };
+  evidence: { confidence: string; citation: { quote: string; location: string | null; source: { id: string; title: string } } } | null;
+  imported?: { files: string[]; added: number; updated: number; unchanged: number; skipped: number } | null;
   records: AuditRecordView[];
 }
 
@@ -40,7 +41,7 @@ export interface Caller {
   role: string | null;
 }
 
-const ENTRY = 'id at by operation summary reason evidence { confidence citation { quote location source { id title } } } records { section id before after retired { by reason mergedInto } }';
+const ENTRY = 'id at by operation summary reason evidence { confidence citation { quote location source { id title } } } imported { files added updated unchanged skipped } records { section id before after retired { by reason mergedInto } }';
 const RESULT = `change { ${ENTRY} }`;
 
 export class EditApi {

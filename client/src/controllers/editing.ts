@@ -1,6 +1,7 @@
 /**
  * Editing in the explorer: keeps the token (state/session.ts) and sends it with every request,
- * and adds to the details panel the selected record's history and the editor's forms. After a
+ * puts the import form (controllers/importing.ts) under the token field, and adds to the details
+ * panel the selected record's history and the editor's forms. After a
  * saved edit the details are shown again from the API (the change and its history); a change that
  * alters the network offers to reload the page to redraw it (the view is in the URL).
  */
@@ -11,6 +12,7 @@ import { evidenceOf, historyRows, section, type FormValues } from '../model/edit
 import type { TokenStore } from '../state/session.js';
 import { editForm, evidenceFields, historySection, TokenPanel } from '../ui/editor.js';
 import { h } from '../ui/dom.js';
+import { ImportingController } from './importing.js';
 
 export interface EditingDeps {
   gql: GraphqlClient;
@@ -38,6 +40,7 @@ export class EditingController {
         return me.name ? `Signed in as ${me.name} (${(me.role ?? '').toLowerCase()}).` : 'The token is not valid (unknown or revoked).';
       },
     });
+    new ImportingController({ tokens: deps.tokens, root: deps.tokenRoot, toast: deps.toast });
     const list = h('datalist', { id: 'editor-sources' });
     document.body.append(list);
     void this.edits.sources().then((sources) => list.append(...sources.map((s) => h('option', { value: s.id }, s.title))), () => undefined);

@@ -76,13 +76,13 @@ export function historyRows(entries: readonly AuditEntryView[], recordId: string
   return entries.map((e) => {
     const mine = e.records.find((r) => r.id === recordId);
     const changes = mine ? (mine.retired ? [`retired: ${mine.retired.reason}`] : changedFields(mine.before, mine.after)) : [];
-    const c = e.evidence.citation;
+    const ev = e.evidence;
     return {
       when: e.at.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'),
       who: e.by,
       what: e.summary,
       changes,
-      evidence: `${e.evidence.confidence.toLowerCase()}: “${c.quote}” — ${c.source.title}${c.location ? ` (${c.location})` : ''}`,
+      evidence: ev ? `${ev.confidence.toLowerCase()}: “${ev.citation.quote}” — ${ev.citation.source.title}${ev.citation.location ? ` (${ev.citation.location})` : ''}` : e.imported ? `imported from ${e.imported.files.join(', ')}` : '(none)',
     };
   });
 }

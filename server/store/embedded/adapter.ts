@@ -94,10 +94,11 @@ export class EmbeddedStore implements GraphStore {
       const problems = checkIntegrity(next.toDataset(), undefined, '(import)');
       if (problems.length > 0) throw new SeedValidationError(problems);
       if (changed === 0) return { changed };
+      if (options.audit) next.audit.push(options.audit);
       next.derive();
       options.onProgress?.(changed, changed, 'index built');
       if (this.options.dataFile) {
-        if (empty && options.recordFile) await writeDataFileFromRecordFile(this.options.dataFile, options.recordFile, dataset);
+        if (empty && options.recordFile) await writeDataFileFromRecordFile(this.options.dataFile, options.recordFile, dataset, next.audit);
         else await writeDataFileAtomically(this.options.dataFile, next.toDataset(), this.seedIds, ledgerOf(next));
         options.onProgress?.(changed, changed, 'data file written');
       }

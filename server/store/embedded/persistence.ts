@@ -145,11 +145,12 @@ export function writeDataFileAtomically(file: string, dataset: Dataset, seedIds:
  * The data file of a store that holds exactly the records of a validated record file: its header,
  * then the file's lines as they are (the same format; blank lines are skipped when read).
  */
-export function writeDataFileFromRecordFile(file: string, recordFile: string, dataset: Dataset): Promise<void> {
+export function writeDataFileFromRecordFile(file: string, recordFile: string, dataset: Dataset, audit: readonly AuditEntry[] = []): Promise<void> {
   return writeAtomically(file, async (out, header) => {
     if (!out.write(`${JSON.stringify(header)}\n`)) await once(out, 'drain');
     await pipeline(createReadStream(recordFile), out, { end: false });
     if (!out.write('\n')) await once(out, 'drain');
+    for (const data of audit) if (!out.write(`{"type":"audit","data":${JSON.stringify(data)}}\n`)) await once(out, 'drain');
   }, {}, countsOf(dataset));
 }
 

@@ -17,7 +17,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { deriveDataset } from '../../domain/derive.js';
 import type { Dataset } from '../../domain/schemas.js';
 import type { BulkLoadOptions } from '../port.js';
-import { actorToProps, capacityToRow, derivedToProps, eventToRow, figureToRow, relationshipToRow, sourceToProps, spanToProps, toNumber } from './mapping.js';
+import { auditEntryToProps, actorToProps, capacityToRow, derivedToProps, eventToRow, figureToRow, relationshipToRow, sourceToProps, spanToProps, toNumber } from './mapping.js';
 import type { QueryName, QueryRegistry } from './queries.js';
 import { chunks, upsertInTransaction } from './upsert.js';
 
@@ -88,13 +88,21 @@ export async function bulkLoadNeo4j(target: BulkTarget, ds: Dataset, emptyAtStar
     empty = true;
   }
   const total = ds.sources.length + ds.actors.length + ds.relationships.length + ds.events.length + ds.capacity.length + ds.figures.length;
+  // The import's audit entry commits with the records (with the marker's removal when batched).
+  const audit = async (tx: ManagedTransaction, written: number) => {
+    if (written > 0 && options.audit) await q.run(tx, 'createAuditEntry', { props: auditEntryToProps(options.audit) });
+    return written;
+  };
   if (!empty || total <= (options.singleTransactionRecords ?? SINGLE_TRANSACTION_RECORDS)) {
-    return write((tx) => (empty ? loadIntoEmpty((work) => work(tx), q, ds, options) : upsertInTransaction(tx, q, ds, options.onProgress)));
+    return write(async (tx) => audit(tx, await (empty ? loadIntoEmpty((work) => work(tx), q, ds, options) : upsertInTransaction(tx, q, ds, options.onProgress))));
   }
   await write((tx) => q.run(tx, 'importMarkerSet', { startedAt: new Date().toISOString(), records: neo4j.int(total) }));
   try {
     const written = await loadIntoEmpty(write, q, ds, options);
-    await write((tx) => q.run(tx, 'importMarkerClear', {}));
+    await write(async (tx) => {
+      await q.run(tx, 'importMarkerClear', {});
+      await audit(tx, written);
+    });
     return written;
   } catch (e) {
     // The database was empty: emptying it again is going back to where the import started.
