@@ -146,6 +146,10 @@ export function buildStylesheet(relationshipTypes: readonly RelationshipType[]):
     { selector: 'node.lbl-top', style: { 'text-valign': 'top', 'text-margin-y': -3 } },
     { selector: 'node.lbl-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': 3 } },
     { selector: 'node.lbl-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-y': 0, 'text-margin-x': -3 } },
+    { selector: 'node.lbl-bottom-right', style: { 'text-valign': 'bottom', 'text-halign': 'right', 'text-margin-x': 3 } },
+    { selector: 'node.lbl-bottom-left', style: { 'text-valign': 'bottom', 'text-halign': 'left', 'text-margin-x': -3 } },
+    { selector: 'node.lbl-top-right', style: { 'text-valign': 'top', 'text-halign': 'right', 'text-margin-x': 3, 'text-margin-y': -3 } },
+    { selector: 'node.lbl-top-left', style: { 'text-valign': 'top', 'text-halign': 'left', 'text-margin-x': -3, 'text-margin-y': -3 } },
     { selector: 'node.lbl-forced', style: { 'min-zoomed-font-size': 0 } },
     { selector: 'node.sel-nb', style: { 'z-index': 15 } },
   );

@@ -34,8 +34,8 @@ export interface Box {
   y2: number;
 }
 
-/** Where a label sits around its node: below first, then above, right, left. */
-export const LABEL_SIDES = ['bottom', 'top', 'right', 'left'] as const;
+/** Where a label sits around its node: below first, then above, right, left, then the four corners. */
+export const LABEL_SIDES = ['bottom', 'top', 'right', 'left', 'bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
 export type LabelSide = (typeof LABEL_SIDES)[number];
 /**
  * Room a label takes around its text, as shares of its font size (so it scales with the zoom, as
@@ -51,12 +51,29 @@ export function labelBox(c: LabelCandidate, side: LabelSide = 'bottom'): Box {
   const gap = GAP * c.fontPx;
   const w = c.widthPx + 2 * PAD_X * c.fontPx;
   const h = c.fontPx * (1.25 + 2 * PAD_Y);
-  if (side === 'bottom' || side === 'top') {
-    const y1 = side === 'bottom' ? c.y + c.nodeHeight / 2 + gap : c.y - c.nodeHeight / 2 - gap - h;
-    return { x1: c.x - w / 2, x2: c.x + w / 2, y1, y2: y1 + h };
+  const below = c.y + c.nodeHeight / 2 + gap;
+  const above = c.y - c.nodeHeight / 2 - gap - h;
+  const right = c.x + c.nodeWidth / 2 + gap;
+  const left = c.x - c.nodeWidth / 2 - gap - w;
+  const at = (x1: number, y1: number): Box => ({ x1, x2: x1 + w, y1, y2: y1 + h });
+  switch (side) {
+    case 'bottom':
+      return at(c.x - w / 2, below);
+    case 'top':
+      return at(c.x - w / 2, above);
+    case 'right':
+      return at(right, c.y - h / 2);
+    case 'left':
+      return at(left, c.y - h / 2);
+    case 'bottom-right':
+      return at(right, below);
+    case 'bottom-left':
+      return at(left, below);
+    case 'top-right':
+      return at(right, above);
+    case 'top-left':
+      return at(left, above);
   }
-  const x1 = side === 'right' ? c.x + c.nodeWidth / 2 + gap : c.x - c.nodeWidth / 2 - gap - w;
-  return { x1, x2: x1 + w, y1: c.y - h / 2, y2: c.y + h / 2 };
 }
 
 export function boxesOverlap(a: Box, b: Box): boolean {
@@ -65,7 +82,7 @@ export function boxesOverlap(a: Box, b: Box): boolean {
 
 /**
  * Greedy placement: forced labels first, then by priority (ties by id, so it is deterministic).
- * Each label takes the first side (below, above, right, left) where it overlaps no label already
+ * Each label takes the first place (below, above, right, left, then a corner) where it overlaps no label already
  * drawn and no other actor, else the first side free of labels (a forced label stays below while
  * that is free of labels); a label that is too small to read,
  * or finds no side free of labels, is not drawn — unless it is forced (then below). Labels are
