@@ -13,6 +13,7 @@ import { CapacityController } from './controllers/capacity.js';
 import { AnalyticsController } from './controllers/analytics.js';
 import { AnalyticsApi } from './api/analytics.js';
 import { ChartsController } from './controllers/charts.js';
+import { RecordingController } from './controllers/recording.js';
 import { CompareController } from './controllers/compare.js';
 import { StoryController } from './controllers/stories.js';
 import { TimelineController } from './controllers/timeline.js';
@@ -154,6 +155,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
     analyticsSettled: () => analytics.last,
     chartsSettled: () => charts.last,
     chartsData: () => charts.data(),
+    recorded: () => recording.last,
     geometry: () => arranger.geometry(),
     pinned: () => arranger.pinnedIds(),
     lastShowMs: 0,
@@ -399,6 +401,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
   // header tools
   const exports = new ExportController({ api, store, graph, model, vocab, legend, nameOf, earliest: span.min, onError: (m) => status.toast(m, 6000) });
   wireHeaderTools({ graph, store, status, exports, relayout: () => void arranger.relayout() });
+  const recording = new RecordingController({ graph, store, range: () => ({ min: timebar.min, max: timebar.max }), fileName: () => exports.fileName(), onError: (m) => status.toast(m, 6000) });
   installKeyboard({
     timebar,
     graph,

@@ -39,6 +39,8 @@ export interface DebugHook {
   analyticsSettled(): Promise<void>;
   /** The summary charts asked for last are drawn; what they draw. */
   chartsSettled(): Promise<void>;
+  /** The last recording of the playback: its type, size, years, frame length and bytes (base64). */
+  recorded(): Promise<{ type: string; bytes: number; years: number[]; frameMs: number; base64: string } | null>;
   chartsData(): { years: string[]; datasets: Array<{ label: string; data: number[] }>; events: number[]; heat: Array<{ region: string; cells: string[] }> } | null;
   geometry(): ReturnType<Arranger['geometry']>;
   pinned(): string[];
