@@ -225,7 +225,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
   renderLegend(byId('legend'), legend);
   const changesPanel = new ChangesPanel(byId('changes-panel'), { stageLabel: (st) => typeLabel.get(st) ?? st, select });
   const compare = new CompareController({ api, graph, model, panel: changesPanel, stageOrder: (st) => stageOrder.get(st) ?? 0, span });
-  const analytics = new AnalyticsController({ api: new AnalyticsApi(api.gql), graph, root: byId('analytics-panel'), years: { from: dense, to: span.max }, select });
+  const analytics = new AnalyticsController({ api: new AnalyticsApi(api.gql), graph, root: byId('analytics-panel'), years: { from: dense, to: span.max }, nameOf, select });
   const charts = new ChartsController({
     api,
     analytics: new AnalyticsApi(api.gql),

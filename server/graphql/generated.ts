@@ -280,6 +280,11 @@ export interface QueryYearCountsArgs {
   datedOnly: boolean | null;
 }
 
+export interface QueryStageTrajectoriesArgs {
+  actorId: string;
+  datedOnly: boolean | null;
+}
+
 export interface QueryRankOverTimeArgs {
   actorId: string;
   fromYear: number;
@@ -386,6 +391,7 @@ export interface QueryArgs {
   neighbourhood: QueryNeighbourhoodArgs;
   centrality: QueryCentralityArgs;
   yearCounts: QueryYearCountsArgs;
+  stageTrajectories: QueryStageTrajectoriesArgs;
   rankOverTime: QueryRankOverTimeArgs;
   brokers: QueryBrokersArgs;
   communities: QueryCommunitiesArgs;

@@ -67,6 +67,8 @@ export const LIST_SIZE_HINTS: Readonly<Record<string, number>> = {
   'BrokeredPair.via': 2,
   'RankOverTime.years': 120,
   'YearCounts.years': 120,
+  'StageTrajectory.periods': 6,
+  'StageTrajectory.others': 3,
   'YearCount.byType': 24,
   'Broker.roles': 5,
 };

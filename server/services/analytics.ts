@@ -13,10 +13,14 @@ import { analysisGraph, type AnalysisGraph } from '../analytics/graph.js';
 import { ANALYSED_KINDS, BROKERAGE_ROLES, CENTRALITY_MEASURES, KIND_SIDE, TIE_TYPES, type BrokerageRole, type CentralityMeasure, type NexusSide } from '../domain/analytics.js';
 import type { Actor, Relationship } from '../domain/derive.js';
 import { BadInputError } from '../domain/errors.js';
-import { yearOf, yearRange } from '../domain/time.js';
-import { RELATIONSHIP_TYPES } from '../domain/vocabulary.js';
+import { dayToIso, yearOf, yearRange } from '../domain/time.js';
+import { isContinuumStage, RELATIONSHIP_TYPES, type RelationshipType } from '../domain/vocabulary.js';
+import { stagePeriods } from '../domain/stages.js';
 import { intBetween, oneOf, pageSize, parseArg, yearSchema } from './inputs.js';
 import type { NetworkArgs, NexusService } from './nexus.js';
+
+/** The relationships of a group's lineage shown beside its stage trajectories. */
+const LINEAGE_TYPES: readonly RelationshipType[] = ['splinter_of', 'successor_of', 'member_of', 'part_of'];
 
 /** The most relationships one analysis reads (surest first, like network). */
 export const ANALYSIS_RELATIONSHIPS = 20_000;
@@ -157,6 +161,31 @@ export class AnalyticsService {
       years.push({ year, relationships, byType: types, events: events.filter((e) => yearOf(e.date) === year).length });
     }
     return { years, truncated: network.truncated };
+  }
+
+  /**
+   * A group's stage with each counterpart over time: the continuum-stage periods of every pair it is
+   * in (as dyad computes them), with the pair's other relationships (a splinter, a succession, a
+   * membership…) beside them; pairs in order of their first year.
+   */
+  async stageTrajectories(args: { actorId: string; datedOnly?: boolean | null }) {
+    const actor = await this.nexus.actor(args.actorId, 'actorId');
+    const page = await this.nexus.store.listRelationships({ actorIds: [actor.id], ...(args.datedOnly ? { datedOnly: true } : {}) }, { offset: 0, limit: 20_000 });
+    const byCounterpart = new Map<string, Relationship[]>();
+    for (const r of page.items) {
+      const other = r.source === actor.id ? r.target : r.source;
+      if (other === actor.id) continue;
+      byCounterpart.set(other, [...(byCounterpart.get(other) ?? []), r]);
+    }
+    const rows = [...byCounterpart]
+      .map(([id, rels]) => ({ id, periods: stagePeriods(rels.filter((r) => isContinuumStage(r.type))), others: rels.filter((r) => !isContinuumStage(r.type) && LINEAGE_TYPES.includes(r.type)) }))
+      .filter((row) => row.periods.length > 0 || row.others.length > 0);
+    const actors = new Map((await this.nexus.actorsByIds(rows.map((r) => r.id))).map((a) => [a.id, a]));
+    const first = (row: (typeof rows)[number]) => Math.min(...row.periods.map((p) => p.fromYear), ...row.others.map((r) => yearOf(dayToIso(r.validity.from.day))));
+    return rows
+      .filter((row) => actors.has(row.id))
+      .sort((a, b) => first(a) - first(b) || (a.id < b.id ? -1 : 1))
+      .map((row) => ({ counterpart: actors.get(row.id)!, periods: row.periods, others: row.others }));
   }
 
   async communities(args: AnalysisArgs & { seed?: number | null }) {

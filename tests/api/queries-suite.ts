@@ -253,6 +253,17 @@ export function runApiQueries(store: TestStore): void {
       expect(y2001.events).toBe(body.data!.events.filter((e) => e.year === 2001).length);
       expect(body.data!.yearCounts.years).toHaveLength(11);
     });
+    it('stage trajectories: the IMU with the trafficking networks is the pair’s dyad history; the IJU splits from it', async () => {
+      const { body } = await gql<{ stageTrajectories: Array<{ counterpart: { id: string }; periods: Array<{ stage: string; fromYear: number; toYear: number }>; others: Array<{ type: string }> }>; dyad: { periods: Array<{ stage: string; fromYear: number; toYear: number }> } }>(
+        server.url,
+        '{ stageTrajectories(actorId: "imu") { counterpart { id } periods { stage fromYear toYear } others { type } } dyad(a: "imu", b: "drug-trafficking-networks-central-asia") { periods { stage fromYear toYear } } }',
+      );
+      const rows = body.data!.stageTrajectories;
+      const drugs = rows.find((r) => r.counterpart.id === 'drug-trafficking-networks-central-asia')!;
+      expect(drugs.periods).toEqual(body.data!.dyad.periods);
+      expect(drugs.periods.map((p) => [p.stage, p.fromYear, p.toYear])).toEqual([['ALLIANCE', 1997, 1999], ['CONVERGENCE', 1999, 2001]]);
+      expect(rows.find((r) => r.counterpart.id === 'iju')!.others.map((r) => r.type)).toContain('SPLINTER_OF');
+    });
     it('communities cover every actor once, and the same seed gives the same communities', async () => {
       const q = '{ communities(at: 2001, seed: 7) { modularity communities { id size actors { id } } } centrality(at: 2001, limit: 1) { actorCount } }';
       const a = (await gql<{ communities: { modularity: number; communities: Array<{ size: number; actors: Array<{ id: string }> }> }; centrality: { actorCount: number } }>(server.url, q)).body.data!;

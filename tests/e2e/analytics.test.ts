@@ -38,6 +38,15 @@ describe.skipIf(!hasChromium)('analytics (headless Chromium)', () => {
     expect(points).toEqual(expected);
     await page.screenshot({ path: artifact('analytics-rank-imu.png') });
 
+    // the IMU's stage with each counterpart: the trafficking networks' bars are the pair's dyad periods, the IJU a splinter mark
+    await page.locator('#analytics-tab-trajectories').click();
+    await settled(page);
+    const { dyad } = await api<{ dyad: { periods: Array<{ stage: string; fromYear: number; toYear: number }> } }>('{ dyad(a: "imu", b: "drug-trafficking-networks-central-asia") { periods { stage fromYear toYear } } }');
+    const bars = await page.locator('#trajectories [data-id="drug-trafficking-networks-central-asia"] .stage-period').evaluateAll((ds) => ds.map((d) => [d.getAttribute('data-stage'), Number(d.getAttribute('data-from')), Number(d.getAttribute('data-to'))]));
+    expect(bars).toEqual(dyad.periods.map((p) => [p.stage, p.fromYear, p.toYear]));
+    expect(await page.locator('#trajectories [data-id="iju"] .lineage-mark').getAttribute('data-type')).toBe('Splinter of');
+    await page.screenshot({ path: artifact('analytics-stages-imu.png') });
+
     // brokers: the IMU brokers crime–terror pairs in 2001, as the API says
     await page.locator('#analytics-tab-brokers').click();
     await settled(page);

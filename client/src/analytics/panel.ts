@@ -8,7 +8,7 @@ import type { BrokersAnswer, CentralityAnswer, CommunitiesAnswer, Measure } from
 import { COMMUNITY_COLOURS } from '../model/colours.js';
 import { clear, h } from '../ui/dom.js';
 
-export type AnalyticsTab = 'centrality' | 'brokers' | 'communities';
+export type AnalyticsTab = 'centrality' | 'brokers' | 'communities' | 'trajectories';
 
 export interface PanelCallbacks {
   onTab: (tab: AnalyticsTab) => void;
@@ -36,7 +36,7 @@ export class AnalyticsPanel {
   constructor(private readonly root: HTMLElement, private readonly cb: PanelCallbacks) {
     clear(root);
     const bar = h('div', { class: 'analytics-tabs', role: 'tablist' });
-    for (const [tab, label] of [['centrality', 'Centrality'], ['brokers', 'Brokers'], ['communities', 'Communities']] as const) {
+    for (const [tab, label] of [['centrality', 'Centrality'], ['brokers', 'Brokers'], ['communities', 'Communities'], ['trajectories', 'Stages']] as const) {
       const b = h('button', { type: 'button', role: 'tab', id: `analytics-tab-${tab}`, 'aria-selected': 'false' }, label);
       b.addEventListener('click', () => cb.onTab(tab));
       this.tabs.set(tab, b);
@@ -60,6 +60,11 @@ export class AnalyticsPanel {
     if (a.stoppedEarly) out.push(h('p', { class: 'notice-inline' }, 'The time budget ran out: the scores cover part of the network.'));
     if (a.truncated) out.push(h('p', { class: 'notice-inline' }, 'The network has more relationships than one analysis reads (the surest 20,000).'));
     return out;
+  }
+
+  content(el: HTMLElement): void {
+    clear(this.body);
+    this.body.append(el);
   }
 
   centrality(a: CentralityAnswer, sizeBy: boolean, chart: HTMLElement | null = null): void {

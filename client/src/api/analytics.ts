@@ -64,6 +64,12 @@ export interface YearCountsAnswer {
   truncated: boolean;
 }
 
+export interface TrajectoryRow {
+  counterpart: { id: string; name: string };
+  periods: Array<{ stage: string; fromYear: number; toYear: number; overlaps: string[] }>;
+  others: Array<{ id: string; typeLabel: string; validity: { fromYear: number | null; toYear: number | null } }>;
+}
+
 const SCOPE = '$at: Int, $window: YearWindow, $datedOnly: Boolean';
 const ARGS = 'at: $at, window: $window, datedOnly: $datedOnly';
 
@@ -103,6 +109,15 @@ export class AnalyticsApi {
       { from: years.from, to: years.to, datedOnly },
     );
     return data.yearCounts;
+  }
+
+  async stageTrajectories(actorId: string, datedOnly: boolean): Promise<TrajectoryRow[]> {
+    const data = await this.gql<{ stageTrajectories: TrajectoryRow[] }>(
+      `query Trajectories($id: ID!, $datedOnly: Boolean) { stageTrajectories(actorId: $id, datedOnly: $datedOnly) {
+        counterpart { id name } periods { stage fromYear toYear overlaps } others { id typeLabel validity { fromYear toYear } } } }`,
+      { id: actorId, datedOnly },
+    );
+    return data.stageTrajectories;
   }
 
   async communities(scope: AnalysisScope): Promise<CommunitiesAnswer> {

@@ -7,6 +7,7 @@ import { ApiError } from '../api/client.js';
 import type { AnalysisScope, AnalyticsApi, Measure } from '../api/analytics.js';
 import { AnalyticsPanel, measureLabel, type AnalyticsTab } from '../analytics/panel.js';
 import { rankChart } from '../analytics/rank-chart.js';
+import { trajectoryRows } from '../analytics/trajectories.js';
 import type { GraphView } from '../graph/view.js';
 import type { TimeSelection } from '../model/visibility.js';
 
@@ -28,7 +29,7 @@ export class AnalyticsController {
 
   private selected: string | null = null;
 
-  constructor(private readonly d: { api: AnalyticsApi; graph: GraphView; root: HTMLElement; years: { from: number; to: number }; select: (sel: string) => void }) {
+  constructor(private readonly d: { api: AnalyticsApi; graph: GraphView; root: HTMLElement; years: { from: number; to: number }; nameOf: (id: string) => string; select: (sel: string) => void }) {
     const then = <T>(set: (v: T) => void) => (v: T) => {
       set(v);
       this.refresh();
@@ -55,7 +56,7 @@ export class AnalyticsController {
   selectActor(id: string | null): void {
     if (id === this.selected) return;
     this.selected = id;
-    if (this.tab === 'centrality') this.refresh();
+    if (this.tab === 'centrality' || this.tab === 'trajectories') this.refresh();
   }
 
   private refresh(): void {
@@ -81,6 +82,15 @@ export class AnalyticsController {
         graph.setCommunities(this.colour ? new Map(c.communities.flatMap((k) => k.actors.map((a) => [a.id, k.id] as const))) : null);
         if (tab === 'communities') this.panel.communities(c, this.colour);
       } else graph.setCommunities(null);
+      if (tab === 'trajectories') {
+        if (!this.selected) {
+          this.panel.message('Select an actor (a group) to see its stage with each counterpart over the years.');
+          return;
+        }
+        const id = this.selected;
+        const rows = await api.stageTrajectories(id, scope.datedOnly ?? false);
+        if (current()) this.panel.content(trajectoryRows(this.d.nameOf(id), rows, this.d.years, this.d.select));
+      }
       if (tab === 'brokers') {
         const b = await api.brokers(scope);
         if (current()) this.panel.brokers(b);

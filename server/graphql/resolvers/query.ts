@@ -72,6 +72,11 @@ export const queryResolvers = {
   communities: (_, args, { service }) => service.analytics.communities(args),
   rankOverTime: (_, args, { service }) => service.analytics.rankOverTime(args),
   yearCounts: (_, args, { service }) => service.analytics.yearCounts(args),
+  stageTrajectories: async (_, args, ctx) => {
+    const rows = await ctx.service.analytics.stageTrajectories(args);
+    ctx.actor.prime(rows.map((r) => r.counterpart));
+    return rows;
+  },
   timeSpan: (_, __, { service }) => service.timeSpan(),
   dyad: (_, { a, b }, { service }) => service.dyad(a, b),
   diff: (_, args, { service }) => service.diff(args),
