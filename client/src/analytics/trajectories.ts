@@ -14,7 +14,7 @@ export function trajectoryRows(actorName: string, rows: readonly TrajectoryRow[]
   const span = Math.max(1, years.to + 1 - years.from);
   const pct = (y: number) => (100 * (Math.min(years.to + 1, Math.max(years.from, y)) - years.from)) / span;
   const list = rows.map((row) => {
-    const name = h('button', { type: 'button', class: 'linklike' }, row.counterpart.name);
+    const name = h('button', { type: 'button', class: 'linklike', title: row.counterpart.name }, row.counterpart.name);
     name.addEventListener('click', () => select(`a:${row.counterpart.id}`));
     const bars = row.periods.map((p) =>
       h('div', {
@@ -22,7 +22,8 @@ export function trajectoryRows(actorName: string, rows: readonly TrajectoryRow[]
         'data-stage': p.stage,
         'data-from': p.fromYear,
         'data-to': p.toYear,
-        style: `left:${pct(p.fromYear)}%;width:${Math.max(1.5, pct(p.toYear + 1) - pct(p.fromYear))}%;background:${STAGE_COLOURS[STAGE_ORDER[p.stage] ?? 0]}`,
+        // two stages asserted at once share the track: the weaker above, the stronger below
+        style: `left:${pct(p.fromYear)}%;width:${Math.max(1.5, pct(p.toYear + 1) - pct(p.fromYear))}%;background:${STAGE_COLOURS[STAGE_ORDER[p.stage] ?? 0]}${p.overlaps.length ? `;height:50%;top:${p.overlaps.every((o) => (STAGE_ORDER[o] ?? 0) > (STAGE_ORDER[p.stage] ?? 0)) ? 0 : 50}%` : ''}`,
         title: `${label(p.stage)} ${p.fromYear}–${p.toYear}${p.overlaps.length ? ` (overlaps ${p.overlaps.map(label).join(', ').toLowerCase()})` : ''}`,
       }),
     );
