@@ -41,7 +41,7 @@ export interface DebugHook {
   chartsSettled(): Promise<void>;
   /** The last recording of the playback: its type, size, years, frame length and bytes (base64). */
   recorded(): Promise<{ type: string; bytes: number; years: number[]; frameMs: number; base64: string } | null>;
-  chartsData(): { years: string[]; datasets: Array<{ label: string; data: number[] }>; events: number[]; heat: Array<{ region: string; cells: string[] }> } | null;
+  chartsData(): { years: string[]; datasets: Array<{ label: string; data: number[] }>; types: Array<{ label: string; data: number[] }>; events: number[]; heat: Array<{ region: string; cells: string[] }> } | null;
   geometry(): ReturnType<Arranger['geometry']>;
   pinned(): string[];
   /** What was drawn for each year shown in year mode (so a test can check a whole playback). */

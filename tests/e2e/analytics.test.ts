@@ -84,6 +84,9 @@ describe.skipIf(!hasChromium)('analytics (headless Chromium)', () => {
     const count = (y: (typeof yearCounts.years)[number], type: string) => y.byType.find((t) => t.type === type)?.count ?? 0;
     expect(drawn.datasets.slice(0, 4).map((d) => d.data)).toEqual(['NO_RELATIONSHIP', 'OPERATIONAL', 'ALLIANCE', 'CONVERGENCE'].map((t) => yearCounts.years.map((y) => count(y, t))));
     expect(drawn.events).toEqual(yearCounts.years.map((y) => y.events));
+    // the other types: each year's bars add up to the year's relationships that are not stages
+    const stageTypes = ['NO_RELATIONSHIP', 'OPERATIONAL', 'ALLIANCE', 'CONVERGENCE'];
+    expect(drawn.years.map((_, i) => drawn.types.reduce((n, t) => n + t.data[i]!, 0))).toEqual(yearCounts.years.map((y) => y.byType.filter((t) => !stageTypes.includes(t.type)).reduce((n, t) => n + t.count, 0)));
     const { stateCapacity } = await api<{ stateCapacity: { ratings: Array<{ region: { id: string }; capacity: string[] }> } }>('query($p: YearWindow) { stateCapacity(period: $p) { ratings { region { id } capacity } } }', { p: { from: 1953, to: max } });
     const regions = new Set(stateCapacity.ratings.map((r) => r.region.id));
     expect(new Set(drawn.heat.map((r) => r.region))).toEqual(regions);

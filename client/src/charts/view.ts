@@ -4,8 +4,10 @@
  * PNG. Opened over the graph from the header (Charts), closed with Esc or Close.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Title, Tooltip } from 'chart.js';
-import type { HeatMap, StageSeries } from '../model/charts.js';
-import { CAPACITY_COLOURS, STAGE_COLOURS } from '../model/colours.js';
+import type { HeatMap, StageSeries, typeSeries } from '../model/charts.js';
+
+type TypeSeries = ReturnType<typeof typeSeries>;
+import { CAPACITY_COLOURS, COMMUNITY_COLOURS as TYPE_COLOURS, STAGE_COLOURS } from '../model/colours.js';
 import { clear, downloadDataUrl, h } from '../ui/dom.js';
 import type { Capacity } from '../api/types.js';
 
@@ -26,19 +28,20 @@ export class ChartsView {
   }
 
   /** What the charts draw (for tests): bar values per dataset, and the heat map's cells. */
-  data(): { years: string[]; datasets: Array<{ label: string; data: number[] }>; events: number[]; heat: Array<{ region: string; cells: string[] }> } | null {
-    const [stages, events] = this.charts;
-    if (!stages || !events) return null;
+  data(): { years: string[]; datasets: Array<{ label: string; data: number[] }>; types: Array<{ label: string; data: number[] }>; events: number[]; heat: Array<{ region: string; cells: string[] }> } | null {
+    const [stages, types, events] = this.charts;
+    if (!stages || !types || !events) return null;
     const heat = [...this.root.querySelectorAll<HTMLTableRowElement>('#capacity-heat tbody tr')].map((tr) => ({ region: tr.dataset['id'] ?? '', cells: [...tr.querySelectorAll('td')].map((td) => td.dataset['capacity'] ?? '') }));
     return {
       years: (stages.data.labels ?? []).map(String),
       datasets: stages.data.datasets.map((d) => ({ label: String(d.label), data: d.data as number[] })),
+      types: types.data.datasets.map((d) => ({ label: String(d.label), data: d.data as number[] })),
       events: events.data.datasets[0]?.data as number[],
       heat,
     };
   }
 
-  show(title: string, series: StageSeries, heat: HeatMap, capacityLabel: (c: Capacity) => string): void {
+  show(title: string, series: StageSeries, types: TypeSeries, heat: HeatMap, capacityLabel: (c: Capacity) => string): void {
     this.close();
     this.root.hidden = false;
     const close = h('button', { type: 'button', id: 'charts-close' }, 'Close');
@@ -46,6 +49,8 @@ export class ChartsView {
     const canvas = (id: string) => h('canvas', { id, width: 560, height: 240, role: 'img' });
     const stagesCanvas = canvas('chart-stages');
     const eventsCanvas = canvas('chart-events');
+    const typesCanvas = canvas('chart-types');
+    typesCanvas.setAttribute('aria-label', 'Other relationships valid each year, by type');
     stagesCanvas.setAttribute('aria-label', 'Relationships valid each year, by continuum stage');
     eventsCanvas.setAttribute('aria-label', 'Dated events per year');
     const png = (c: HTMLCanvasElement, name: string) => {
@@ -57,6 +62,7 @@ export class ChartsView {
       h('div', { class: 'charts-head' }, h('h2', {}, title), close),
       h('div', { class: 'charts-grid' },
         h('figure', {}, stagesCanvas, h('figcaption', {}, 'Relationships valid each year, by continuum stage ', png(stagesCanvas, 'nexus-stages-per-year.png'))),
+        h('figure', {}, typesCanvas, h('figcaption', {}, 'The other relationships valid each year, by type ', png(typesCanvas, 'nexus-types-per-year.png'))),
         h('figure', {}, eventsCanvas, h('figcaption', {}, 'Dated events per year ', png(eventsCanvas, 'nexus-events-per-year.png'))),
         h('figure', { class: 'heat' }, heatTable(heat, capacityLabel), h('figcaption', {}, 'State capacity by region and period, as the documents rate it (Markowitz, Table 2)')),
       ),
@@ -67,6 +73,11 @@ export class ChartsView {
         type: 'bar',
         data: { labels: series.years, // the other types outnumber the stages many times over: off until the reader turns them on in the legend
         datasets: series.series.map((s, i) => ({ label: s.label, data: s.data, hidden: s.type === null, backgroundColor: s.type === null ? OTHER_COLOUR : (STAGE_COLOURS[i] ?? OTHER_COLOUR) })) },
+        options: common,
+      }),
+      new Chart(typesCanvas, {
+        type: 'bar',
+        data: { labels: series.years, datasets: types.map((t, i) => ({ label: t.label, data: t.data, backgroundColor: TYPE_COLOURS[i] ?? OTHER_COLOUR })) },
         options: common,
       }),
       new Chart(eventsCanvas, {

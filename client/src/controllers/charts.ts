@@ -8,7 +8,7 @@ import type { AnalyticsApi } from '../api/analytics.js';
 import type { NexusApi } from '../api/queries.js';
 import type { Capacity, RelationshipTypeInfo } from '../api/types.js';
 import { ChartsView } from '../charts/view.js';
-import { capacityHeatMap, stageSeries } from '../model/charts.js';
+import { capacityHeatMap, stageSeries, typeSeries } from '../model/charts.js';
 
 export class ChartsController {
   private readonly view: ChartsView;
@@ -50,7 +50,7 @@ export class ChartsController {
     this.last = Promise.all([this.d.analytics.yearCounts(years, this.d.datedOnly()), this.d.api.stateCapacity({ from: this.d.span.min, to: this.d.span.max })])
       .then(([counts, capacity]) => {
         if (!this.open) return;
-        this.view.show(`Summary · ${years.from}–${years.to}${this.d.datedOnly() ? ' · dated links only' : ''}`, stageSeries(counts, stages), capacityHeatMap(capacity.ratings), this.d.capacityLabel);
+        this.view.show(`Summary · ${years.from}–${years.to}${this.d.datedOnly() ? ' · dated links only' : ''}`, stageSeries(counts, stages), typeSeries(counts, stages, (t) => this.d.types.find((x) => x.type === t)?.label ?? t), capacityHeatMap(capacity.ratings), this.d.capacityLabel);
       })
       .catch((err: unknown) => {
         this.d.onError(err instanceof ApiError ? err.userMessage : 'Could not draw the charts.');

@@ -27,6 +27,21 @@ export function stageSeries(counts: YearCountsAnswer, stages: ReadonlyArray<{ ty
   };
 }
 
+/** The other relationship types per year, the most frequent first (at most `most`, the rest as "Other types"). */
+export function typeSeries(counts: YearCountsAnswer, stages: ReadonlyArray<{ type: string }>, labelOf: (type: string) => string, most = 7): Array<{ label: string; type: string | null; data: number[] }> {
+  const stageTypes = new Set(stages.map((s) => s.type));
+  const totals = new Map<string, number>();
+  for (const y of counts.years) for (const t of y.byType) if (!stageTypes.has(t.type)) totals.set(t.type, (totals.get(t.type) ?? 0) + t.count);
+  const ranked = [...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
+  const shown = ranked.slice(0, most);
+  const rest = new Set(ranked.slice(most));
+  const count = (y: YearCountsAnswer['years'][number], type: string) => y.byType.find((t) => t.type === type)?.count ?? 0;
+  return [
+    ...shown.map((type) => ({ label: labelOf(type), type, data: counts.years.map((y) => count(y, type)) })),
+    ...(rest.size ? [{ label: 'Other types', type: null, data: counts.years.map((y) => y.byType.filter((t) => rest.has(t.type)).reduce((n, t) => n + t.count, 0)) }] : []),
+  ];
+}
+
 export interface HeatMap {
   periods: string[];
   regions: Array<{ id: string; name: string; cells: Array<Capacity[] | null> }>;
