@@ -1,11 +1,11 @@
 /**
  * The explorer's own requests, with the arguments the app sends: the opening view (sized by the
- * service's bounds), a whole-network load (UNION_LIMIT) and the relationship details (which must ask
+ * service's bounds), the time bar's years and the relationship details (which must ask
  * for validity) fit the API's default limits.
  */
 import { Kind, buildSchema, parse, specifiedRules, validate, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { NexusApi, RELATIONSHIPS_PER_REQUEST, UNION_LIMIT } from '../../client/src/api/queries.js';
+import { NexusApi, RELATIONSHIPS_PER_REQUEST } from '../../client/src/api/queries.js';
 import { loadSdl } from '../../server/graphql/codegen.js';
 import { costMessage, measureOperation, queryLimitRule, type QueryLimits } from '../../server/graphql/limits.js';
 import { loadConfig } from '../../server/config.js';
@@ -40,10 +40,6 @@ describe('the explorer’s startup and details requests', () => {
   it('the time bar’s years and events fit, and do not ask for the timeline’s every change', async () => {
     const { query, variables } = await record((api) => api.timeline());
     expect(query).not.toMatch(/changes/);
-    check(query, variables);
-  });
-  it('the whole-network load fits the default cost budget', async () => {
-    const { query, variables } = await record((api) => api.network({ limit: UNION_LIMIT }));
     check(query, variables);
   });
   it('the relationship details ask for validity (and fit)', async () => {

@@ -44,13 +44,6 @@ const CHANGED = 'id typeLabel directed stage validity { from to fromYear toYear 
 /** At most this many added and ended relationships in a compare-mode list (the API's diff limit). */
 export const DIFF_LIMIT = 300;
 
-/**
- * How many relationships the explorer loads for the whole network (all years, laid out once): as
- * many as the API's default query cost budget allows for these fields (tests/client/queries.test.ts
- * checks it still fits); a bigger network comes back `truncated` and the page says so.
- */
-export const UNION_LIMIT = 5000;
-
 export interface NetworkArgs {
   at?: number;
   window?: YearWindow;
