@@ -1,9 +1,9 @@
 /**
  * The explorer's opening view, laid out once on the server: the whole network when it fits the
  * explorer's budget, else the best-connected actors and the relationships among them (one store
- * call either way), with positions from the seeded layout (server/layout: fcose, then overlapping
- * actors and links through unrelated actors removed). The answer is cached until the network changes, so a page
- * draws its first graph without laying anything out.
+ * call either way), with positions from the seeded layout (server/layout: fcose with uniform link
+ * lengths, then overlapping actors pushed apart). The answer is cached until the network changes,
+ * so a page draws its first graph without laying anything out.
  */
 import { createHash } from 'node:crypto';
 import type { Actor, Relationship } from '../domain/derive.js';
