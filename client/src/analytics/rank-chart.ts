@@ -4,19 +4,11 @@
  */
 import type { RankOverTimeAnswer } from '../api/analytics.js';
 import { tickYears } from '../model/ticks.js';
-import { h } from '../ui/dom.js';
+import { h, svgEl as el } from '../ui/dom.js';
 
-const NS = 'http://www.w3.org/2000/svg';
 const W = 280;
 const H = 120;
 const PAD = { left: 28, right: 8, top: 8, bottom: 18 };
-
-function el(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
-  const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 export function rankChart(a: RankOverTimeAnswer, measureLabel: string): HTMLElement {
   const years = a.years;

@@ -10,17 +10,9 @@ import type { Feature, Geometry } from 'geojson';
 import type { Capacity } from '../api/types.js';
 import { CAPACITY_COLOURS } from '../model/colours.js';
 import { capacityClass, inFrame, MAP_FRAME, mapProjection, placeLabel, type PlaceMark, type RouteLine } from '../model/map.js';
-import { clear, h } from '../ui/dom.js';
+import { clear, h, svgEl as el } from '../ui/dom.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const FONT = 'system-ui, sans-serif';
-
-function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, ...kids: (Node | string)[]): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  for (const k of kids) e.append(k);
-  return e;
-}
 
 export type Country = Feature<Geometry, { name: string }>;
 

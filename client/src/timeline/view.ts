@@ -6,21 +6,13 @@
  */
 import { stageColour } from '../model/colours.js';
 import { tickYears } from '../model/ticks.js';
-import { h } from '../ui/dom.js';
+import { h, svgEl as svg } from '../ui/dom.js';
 import type { Lane } from './lanes.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const LABEL_W = 190;
 const ROW_H = 6;
 const LANE_PAD = 5;
 const AXIS_H = 18;
-
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, ...children: (SVGElement | string)[]): SVGElementTagNameMap[K] {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  for (const c of children) el.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return el;
-}
 
 export interface TimelineCallbacks {
   /** A click on an empty spot: show that year. */

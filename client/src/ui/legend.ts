@@ -4,7 +4,7 @@
  */
 import type { CapacityRating } from '../api/types.js';
 import type { Legend } from '../model/legend.js';
-import { clear, h } from './dom.js';
+import { clear, h, svgEl as el } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -15,12 +15,6 @@ function svg(width: number, height: number, ...children: SVGElement[]): SVGSVGEl
   s.setAttribute('aria-hidden', 'true');
   s.append(...children);
   return s;
-}
-
-function el(tag: string, attrs: Record<string, string | number>): SVGElement {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  return e;
 }
 
 function lineSwatch(colour: string, width: number, dash: 'solid' | 'dashed' | 'dotted' = 'solid', opacity = 1): SVGSVGElement {
