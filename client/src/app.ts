@@ -82,14 +82,18 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
   const capLabel = new Map(vocab.capacityTypes.map((c) => [c.capacity as string, c.label]));
   const dense = denseStart(model, span);
 
+  /** Actors and links the model lacks join it (and the names the panels show). */
+  const learn = (network: Pick<Network, 'nodes' | 'edges'>) => {
+    const added = growModel(model, network, vocab.relationshipTypes);
+    for (const n of added.nodes) names.set(n.data.id, n.data.label);
+    return added;
+  };
   // a shared link on a bounded view names actors the page has not loaded: ask for them first
   const linked = stateFromLocation();
   if (union.bounded) {
     const missing = actorIdsIn(linked).filter((id) => !names.has(id)).slice(0, MAX_LINKED_LOOKUPS);
     const found = await Promise.all(missing.map((id) => api.actor(id).catch(() => null)));
-    const nodes = found.filter((a) => a !== null);
-    growModel(model, { nodes, edges: [] }, vocab.relationshipTypes);
-    for (const a of nodes) names.set(a.id, a.name);
+    learn({ nodes: found.filter((a) => a !== null), edges: [] });
   }
   // a shared link: what the data does not know is named in a notice and dropped
   const checked = checkViewState(linked, window.location.search, knownValuesOf(model, vocab, span));
@@ -120,8 +124,7 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
   const arranger = new Arranger(graph);
   /** Actors and links the model lacks (a search result, an expansion's neighbours on a bounded view) join it and the graph. */
   const grow = (network: Pick<Network, 'nodes' | 'edges'>, near: string | null) => {
-    const added = growModel(model, network, vocab.relationshipTypes);
-    for (const n of added.nodes) names.set(n.data.id, n.data.label);
+    const added = learn(network);
     if (added.nodes.length || added.edges.length) graph.grow(added, near, (id) => model.nodes.find((n) => n.data.id === id)?.data.degree ?? 0);
   };
   if (union.bounded) {
@@ -225,10 +228,11 @@ export async function startApp(api: NexusApi, status: StatusOverlay, editingSetu
   renderLegend(byId('legend'), legend);
   const changesPanel = new ChangesPanel(byId('changes-panel'), { stageLabel: (st) => typeLabel.get(st) ?? st, select });
   const compare = new CompareController({ api, graph, model, panel: changesPanel, stageOrder: (st) => stageOrder.get(st) ?? 0, span });
-  const analytics = new AnalyticsController({ api: new AnalyticsApi(api.gql), graph, root: byId('analytics-panel'), years: { from: dense, to: span.max }, nameOf, select });
+  const analyticsApi = new AnalyticsApi(api.gql);
+  const analytics = new AnalyticsController({ api: analyticsApi, graph, root: byId('analytics-panel'), years: { from: dense, to: span.max }, nameOf, select });
   const charts = new ChartsController({
     api,
-    analytics: new AnalyticsApi(api.gql),
+    analytics: analyticsApi,
     mount: byId('charts-mount'),
     button: byId('btn-charts'),
     years: () => ({ from: timebar.min, to: timebar.max }),

@@ -53,6 +53,27 @@ export interface BrokerAnswer {
   pairs: Array<Omit<BrokeredPair, 'from' | 'to'> & { from: Actor; to: Actor; via: Relationship[] }>;
 }
 
+/** The ties and actors analytics read unless the arguments say otherwise (TIE_TYPES, ANALYSED_KINDS). */
+function tieDefaults(args: AnalysisArgs): { types: readonly string[] | null; kinds: readonly string[] } {
+  const types = args.types == null && args.stages == null && !args.includeNonConnecting ? [...TIE_TYPES] : (args.types ?? null);
+  return { types, kinds: args.kinds ?? [...ANALYSED_KINDS] };
+}
+
+/** fromYear–toYear, validated: in range, in order, at most 120 years. */
+function yearSpanOf(args: { fromYear: number; toYear: number }): { fromYear: number; toYear: number } {
+  const fromYear = parseArg('fromYear', yearSchema, args.fromYear);
+  const toYear = parseArg('toYear', yearSchema, args.toYear);
+  if (toYear < fromYear) throw new BadInputError('toYear', 'must not be before fromYear');
+  if (toYear - fromYear > 120) throw new BadInputError('toYear', 'at most 120 years after fromYear');
+  return { fromYear, toYear };
+}
+
+/** Valid in that year, as network(at) takes it. */
+const validInYear = (r: Relationship, year: number) => {
+  const span = yearRange(year);
+  return r.validity.from.day <= span.end && r.validity.to.day >= span.start;
+};
+
 /** 0: a criminal and a terrorist end; 1: a state end and a criminal or terrorist one; 2: other pairs. */
 function nexusRank(p: { from: Actor; to: Actor }): number {
   const ends = new Set([KIND_SIDE[p.from.kind], KIND_SIDE[p.to.kind]]);
@@ -67,9 +88,7 @@ export class AnalyticsService {
   ) {}
 
   private async analysed(args: AnalysisArgs): Promise<Analysed> {
-    const types = args.types == null && args.stages == null && !args.includeNonConnecting ? [...TIE_TYPES] : args.types;
-    const kinds = args.kinds ?? [...ANALYSED_KINDS];
-    const network = await this.nexus.network({ ...args, types: types ?? null, kinds, limit: ANALYSIS_RELATIONSHIPS });
+    const network = await this.nexus.network({ ...args, ...tieDefaults(args), limit: ANALYSIS_RELATIONSHIPS });
     return { graph: analysisGraph(network.nodes, network.edges), truncated: network.truncated };
   }
 
@@ -112,18 +131,13 @@ export class AnalyticsService {
   async rankOverTime(args: AnalysisArgs & { actorId: string; fromYear: number; toYear: number; measure?: string | null }) {
     const actor = await this.nexus.actor(args.actorId, 'actorId');
     const measure: CentralityMeasure = parseArg('measure', oneOf(CENTRALITY_MEASURES), args.measure ?? 'betweenness');
-    const fromYear = parseArg('fromYear', yearSchema, args.fromYear);
-    const toYear = parseArg('toYear', yearSchema, args.toYear);
-    if (toYear < fromYear) throw new BadInputError('toYear', 'must not be before fromYear');
-    if (toYear - fromYear > 120) throw new BadInputError('toYear', 'at most 120 years after fromYear');
-    const types = args.types == null && args.stages == null && !args.includeNonConnecting ? [...TIE_TYPES] : args.types;
-    const network = await this.nexus.network({ ...args, at: null, window: { from: fromYear, to: toYear }, types: types ?? null, kinds: args.kinds ?? [...ANALYSED_KINDS], limit: ANALYSIS_RELATIONSHIPS });
+    const { fromYear, toYear } = yearSpanOf(args);
+    const network = await this.nexus.network({ ...args, at: null, window: { from: fromYear, to: toYear }, ...tieDefaults(args), limit: ANALYSIS_RELATIONSHIPS });
     const deadline = performance.now() + this.budgetMs;
     const years: Array<{ year: number; rank: number | null; score: number; actorCount: number }> = [];
     for (let year = fromYear; year <= toYear; year += 1) {
       if (performance.now() > deadline) return { actor, measure, years, truncated: network.truncated, stoppedEarly: true };
-      const span = yearRange(year);
-      const edges = network.edges.filter((r) => r.validity.from.day <= span.end && r.validity.to.day >= span.start);
+      const edges = network.edges.filter((r) => validInYear(r, year));
       const ends = new Set(edges.flatMap((r) => [r.source, r.target]));
       const g = analysisGraph(network.nodes.filter((a) => ends.has(a.id)), edges);
       const c = centrality(g, Math.max(0, deadline - performance.now()));
@@ -141,19 +155,15 @@ export class AnalyticsService {
    * dated events — the summary charts. The span's network and events asked for once.
    */
   async yearCounts(args: { fromYear: number; toYear: number; datedOnly?: boolean | null }) {
-    const fromYear = parseArg('fromYear', yearSchema, args.fromYear);
-    const toYear = parseArg('toYear', yearSchema, args.toYear);
-    if (toYear < fromYear) throw new BadInputError('toYear', 'must not be before fromYear');
-    if (toYear - fromYear > 120) throw new BadInputError('toYear', 'at most 120 years after fromYear');
+    const { fromYear, toYear } = yearSpanOf(args);
     const window = { from: fromYear, to: toYear };
     const [network, events] = await Promise.all([this.nexus.network({ window, datedOnly: args.datedOnly ?? false, limit: ANALYSIS_RELATIONSHIPS }), this.nexus.events({ window })]);
     const years = [];
     for (let year = fromYear; year <= toYear; year += 1) {
-      const span = yearRange(year);
       const byType = new Map<string, number>();
       let relationships = 0;
       for (const r of network.edges) {
-        if (r.validity.from.day > span.end || r.validity.to.day < span.start) continue;
+        if (!validInYear(r, year)) continue;
         relationships += 1;
         byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
       }
