@@ -3,6 +3,7 @@
  * the centrality ranking's rows and values, the brokers (the IMU among them in 2001, with its
  * crime–terror pairs), the communities — and sizing and colouring the graph by them (screenshots).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifact, hasChromium } from './browser.js';
@@ -95,6 +96,36 @@ describe.skipIf(!hasChromium)('analytics (headless Chromium)', () => {
       for (const cell of row.cells.filter(Boolean)) for (const c of cell.split('+')) expect(rated.has(c)).toBe(true);
     }
     await page.screenshot({ path: artifact('charts-summary.png') });
+
+    // the files: the stages chart as vector SVG (one filled bar per non-zero count of the stages
+    // shown, the legend's labels as text), the heat map as SVG (a cell per rating) and as PNG
+    const download = async (button: string, name: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+      expect(file.suggestedFilename()).toBe(name);
+      await file.saveAs(artifact(name));
+      return readFileSync(artifact(name));
+    };
+    const stagesSvg = (await download('#charts-mount figure:nth-of-type(1) .chart-svg', 'nexus-stages-per-year.svg')).toString('utf8');
+    expect(stagesSvg.startsWith('<svg')).toBe(true);
+    // each filled path: its colour and height; per dataset a legend box, and a bar per year when shown
+    const filled = [...stagesSvg.matchAll(/<path fill="(#[0-9a-f]{6})"[^>]* d="([^"]+)"/g)].map(([, fill, d]) => {
+      const ys = [...d!.matchAll(/[ML] ([-\d.]+) ([-\d.]+)/g)].map((m) => Number(m[2]));
+      return { fill: fill!, height: Math.max(...ys) - Math.min(...ys) };
+    });
+    const byFill = new Map<string, typeof filled>();
+    for (const f of filled) byFill.set(f.fill, [...(byFill.get(f.fill) ?? []), f]);
+    const shownStages = drawn.datasets.slice(0, 4);
+    expect([...byFill.values()].map((fs) => fs.length).sort((a, b) => a - b)).toEqual([1, ...shownStages.map(() => drawn.years.length + 1)]);
+    const tallBars = filled.filter((f) => f.height > 0.01 && byFill.get(f.fill)!.length > 1).length - shownStages.length;
+    expect(tallBars).toBe(shownStages.reduce((n, d) => n + d.data.filter((v) => v > 0).length, 0));
+    for (const d of drawn.datasets) expect(stagesSvg).toContain(`>${d.label}</text>`);
+    const heatSvg = (await download('#charts-mount figure.heat .chart-svg', 'nexus-state-capacity.svg')).toString('utf8');
+    const rated = drawn.heat.flatMap((r) => r.cells.filter(Boolean));
+    expect(heatSvg.match(/data-capacity="[A-Z+]+"/g)).toHaveLength(rated.length);
+    const heatPng = await download('#charts-mount figure.heat .chart-png', 'nexus-state-capacity.png');
+    expect(heatPng.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(heatPng.readUInt32BE(16)).toBeGreaterThan(400); // width from the IHDR chunk
+
     await page.locator('#charts-close').click();
     await page.waitForFunction(() => (document.getElementById('charts-mount') as HTMLElement).hidden);
     await page.close();
