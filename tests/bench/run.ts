@@ -1,11 +1,12 @@
 /**
  * `npm run bench [-- <suite> [options]]`: api (latency over HTTP on the sourced dataset),
  * serve (throughput under autocannon load), scale (synthetic 10k–1M graphs on the stores; see
- * tests/bench/scale/run.ts), explorer (the graph view in Chromium). No suite: all of them.
+ * tests/bench/scale/run.ts), explorer (the graph view in Chromium), paths (Neo4j's simple-path
+ * questions against a reference formulation; empties NEO4J_URI's database). No suite: all of them.
  * Each prints Markdown tables and writes test-results/bench/<suite>.{json,md}; nothing asserts.
  */
 const [suite, ...rest] = process.argv.slice(2);
-const SUITES = ['api', 'serve', 'scale', 'explorer'] as const;
+const SUITES = ['api', 'serve', 'scale', 'explorer', 'paths'] as const;
 if (suite !== undefined && !(SUITES as readonly string[]).includes(suite)) {
   console.error(`usage: npm run bench [-- ${SUITES.join('|')} [options]]`);
   process.exit(2);
@@ -39,4 +40,9 @@ if (wanted('explorer')) {
   if (rows) printExplorerRows(rows);
   const first = await firstDrawOnSourcedData();
   if (first) printFirstDraw(first);
+}
+if (wanted('paths')) {
+  const { runPathsBench, pathsMarkdown } = await import('./neo4j-paths.js');
+  const report = await runPathsBench();
+  if (report) await publish('paths', report, pathsMarkdown);
 }

@@ -137,6 +137,14 @@ describe('the templates', () => {
     expect(out.match(/UNION ALL/g)).toHaveLength(NEO4J_RELATIONSHIP_TYPES.length - 1);
     expect(expandTemplates('// @each hop-count\nMATCH p = (a)(()--()){__HOPS__}(b)\n// @end\n')).toContain('{6}');
   });
+
+  it('repeat a block per hop count 2–6, split into a head and a tail met in the middle', () => {
+    const out = expandTemplates('// @each hop-count-split\nCALL { MATCH (a)(()--()){__HEAD__}(m), (m)(()--()){__TAIL__}(b) WHERE __HOPS__ <= $maxHops }\n// @end\n');
+    expect(out.match(/UNION ALL/g)).toHaveLength(4);
+    expect(out.match(/WHERE \d <= \$maxHops/g)).toEqual(['2', '3', '4', '5', '6'].map((n) => `WHERE ${n} <= $maxHops`));
+    expect(out).toContain('{2}(m), (m)(()--()){1}(b) WHERE 3 <=');
+    expect(out).toContain('{3}(m), (m)(()--()){3}(b) WHERE 6 <=');
+  });
 });
 
 describe('the query loader', () => {

@@ -249,7 +249,22 @@ export class Neo4jStore implements GraphStore {
     } else assertBatchIntegrity(dataset, { actorKinds: new Map(), sourceIds: new Set() });
     const c = await this.counts();
     const empty = Object.values(c).every((n) => n === 0);
-    return { changed: await bulkLoadNeo4j({ driver: this.driver, queries: this.queries, database: this.database, clear: () => this.clearAll() }, dataset, empty, options) };
+    const changed = await bulkLoadNeo4j({ driver: this.driver, queries: this.queries, database: this.database, clear: () => this.clearAll() }, dataset, empty, options);
+    if (changed > 0) await this.prepareForReplanning();
+    return { changed };
+  }
+
+  /**
+   * Fresh statistics and no cached plans after a bulk load (prepare-for-replanning.cypher). Best
+   * effort: the load has committed; a user without the privilege (or a slow sample) only means
+   * Neo4j replans later, when it notices the statistics diverged.
+   */
+  private async prepareForReplanning(): Promise<void> {
+    try {
+      await this.read((tx) => this.queries.run(tx, 'prepareForReplanning', { timeoutSeconds: neo4j.int(60) }), 70_000);
+    } catch (e) {
+      console.warn(`[neo4j] could not refresh the planner's statistics after the bulk load: ${(e as Error).message}`);
+    }
   }
 
   async upsert(raw: Partial<Dataset>): Promise<UpsertResult> {

@@ -30,6 +30,7 @@ export const QUERIES = {
   adminClearRelationships: { file: 'admin-clear-relationships.cypher', params: ['batch'] },
   adminClearNodes: { file: 'admin-clear-nodes.cypher', params: ['batch'] },
   ping: { file: 'ping.cypher', params: [] },
+  prepareForReplanning: { file: 'prepare-for-replanning.cypher', params: ['timeoutSeconds'] },
   importMarkerSet: { file: 'import-marker-set.cypher', params: ['startedAt', 'records'] },
   importMarkerGet: { file: 'import-marker-get.cypher', params: [] },
   importMarkerClear: { file: 'import-marker-clear.cypher', params: [] },
@@ -104,17 +105,26 @@ export function stripLineComments(text: string): string {
 }
 
 /**
- * Expand the registry's two templates: the lines between `// @each relationship-type` and
- * `// @end` are repeated for every relationship type of the vocabulary (`__TYPE__`), those between
- * `// @each hop-count` and `// @end` for every hop count 1…MAX_PATH_HOPS (`__HOPS__`), joined by
- * UNION ALL. Only vocabulary names and integers are ever put into the text.
+ * Expand the registry's templates: the lines between `// @each relationship-type` and `// @end`
+ * are repeated for every relationship type of the vocabulary (`__TYPE__`), those between
+ * `// @each hop-count` and `// @end` for every hop count 1…MAX_PATH_HOPS (`__HOPS__`), and those
+ * between `// @each hop-count-split` and `// @end` for every hop count L = 2…MAX_PATH_HOPS with
+ * `__HEAD__` = ⌈L/2⌉ and `__TAIL__` = ⌊L/2⌋ (a path met in the middle), all joined by UNION ALL. Only vocabulary names and integers are ever put into the text.
  */
 export function expandTemplates(text: string): string {
-  return text.replace(/^([ \t]*)\/\/ @each (relationship-type|hop-count)\n([\s\S]*?)^[ \t]*\/\/ @end\n/gm, (_all, indent: string, kind: string, body: string) => {
+  return text.replace(/^([ \t]*)\/\/ @each (relationship-type|hop-count-split|hop-count)\n([\s\S]*?)^[ \t]*\/\/ @end\n/gm, (_all, indent: string, kind: string, body: string) => {
+    if (kind === 'hop-count-split') {
+      const lengths = Array.from({ length: MAX_PATH_HOPS - 1 }, (_, i) => i + 2);
+      return lengths.map((hops) => fill(body, { __HOPS__: hops, __HEAD__: Math.ceil(hops / 2), __TAIL__: Math.floor(hops / 2) })).join(`${indent}UNION ALL\n`);
+    }
     const values = kind === 'relationship-type' ? [...NEO4J_RELATIONSHIP_TYPES] : Array.from({ length: MAX_PATH_HOPS }, (_, i) => String(i + 1));
     const token = kind === 'relationship-type' ? '__TYPE__' : '__HOPS__';
-    return values.map((v) => body.split(token).join(v)).join(`${indent}UNION ALL\n`);
+    return values.map((v) => fill(body, { [token]: v })).join(`${indent}UNION ALL\n`);
   });
+}
+
+function fill(body: string, values: Record<string, string | number>): string {
+  return Object.entries(values).reduce((text, [token, value]) => text.split(token).join(String(value)), body);
 }
 
 /** The statements of a script, comments removed, split on ';'. */
