@@ -33,18 +33,28 @@ describe('label placement', () => {
   it('never draws two overlapping labels: a crowded label moves to a free side, else the better connected wins', () => {
     // b (better connected) takes the side below; a, just beside it, goes above
     const sides = placeLabels([cand('a', 100, 100, 3), cand('b', 110, 104, 9), cand('c', 400, 100, 1)]);
-    expect(sides.get('b')).toBe('bottom');
-    expect(sides.get('a')).toBe('top');
-    expect(sides.get('c')).toBe('bottom');
+    expect(sides.get('b')?.side).toBe('bottom');
+    expect(sides.get('a')?.side).toBe('top');
+    expect(sides.get('c')?.side).toBe('bottom');
     // a crowd on one spot: only one label fits on every side of the others
     const crowd = placeLabels([0, 1, 2, 3, 4, 5].map((i) => cand(`n${i}`, 100 + i, 100, i)));
-    const boxes = [...crowd].map(([id, side]) => labelBox(cand(id, 100 + Number(id.slice(1)), 100, 0), side));
+    const boxes = [...crowd].map(([id, place]) => labelBox(cand(id, 100 + Number(id.slice(1)), 100, 0), place.side, place.ring));
     for (let i = 0; i < boxes.length; i += 1) for (let j = i + 1; j < boxes.length; j += 1) expect(boxesOverlap(boxes[i]!, boxes[j]!)).toBe(false);
     expect(crowd.size).toBeLessThan(6);
   });
   it('does not draw a label over another actor unless it must', () => {
     const sides = placeLabels([cand('a', 100, 100, 1)], [node('a', 100, 100), node('x', 100, 125)]);
-    expect(sides.get('a')).toBe('top');
+    expect(sides.get('a')?.side).toBe('top');
+  });
+  it('moves a crowded forced label outward rather than over another, and never moves one that fits', () => {
+    // six forced labels on one spot: each finds a place further out, none overlapping another
+    const crowd = [0, 1, 2, 3, 4, 5].map((i) => cand(`n${i}`, 100 + i, 100, i, { forced: true }));
+    const placed = placeLabels(crowd);
+    expect(placed.size).toBe(6);
+    const boxes = crowd.map((c) => labelBox(c, placed.get(c.id)!.side, placed.get(c.id)!.ring));
+    for (let i = 0; i < boxes.length; i += 1) for (let j = i + 1; j < boxes.length; j += 1) expect(boxesOverlap(boxes[i]!, boxes[j]!)).toBe(false);
+    expect(Math.max(...[...placed.values()].map((p) => p.ring))).toBeGreaterThan(0);
+    expect(placeLabels([cand('alone', 0, 0, 1, { forced: true })]).get('alone')).toEqual({ side: 'bottom', ring: 0 });
   });
   it('always draws forced labels (selection, path) and drops unreadably small ones', () => {
     const shown = placeLabels([cand('a', 100, 100, 100), cand('sel', 105, 100, 0, { forced: true }), cand('tiny', 500, 500, 50, { fontPx: 4 })]);

@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)('labels (headless Chromium)', () => {
     await page.close();
   });
 
-  it('a selected actor and all its neighbours in view are labelled, in full', { timeout: 90_000 }, async () => {
+  it('a selected actor and all its neighbours in view are labelled, in full, none on another (crowded ones moved outward)', { timeout: 90_000 }, async () => {
     const page = await open('?y=2001&sel=a:imu');
     const { network } = await api<{ network: { edges: Array<{ source: { id: string }; target: { id: string } }> } }>('{ network(at: 2001, limit: 5000) { edges { source { id } target { id } } } }');
     const neighbours = new Set(network.edges.flatMap((e) => (e.source.id === 'imu' ? [e.target.id] : e.target.id === 'imu' ? [e.source.id] : [])));
@@ -52,7 +52,15 @@ describe.skipIf(!hasChromium)('labels (headless Chromium)', () => {
     const { actors } = await api<{ actors: { nodes: Array<{ id: string; name: string }> } }>('{ actors(search: "Islamic Movement of Uzbekistan", first: 1) { nodes { id name } } }');
     expect(actors.nodes[0]!.id).toBe('imu');
     expect(boxes.get('imu')!).toBeGreaterThan(actors.nodes[0]!.name.length * 4);
+    expect((await overlapping(page)).pairs).toEqual([]);
+    // Tajikistan, the densest neighbourhood of 2001, too
     await page.close();
+    const tajik = await open('?y=2001&sel=a:tajikistan');
+    expect(new Set(await labelled(tajik)).has('tajikistan')).toBe(true);
+    await expect.poll(() => tajik.locator('#details').textContent()).toMatch(/Tajikistan/);
+    expect((await overlapping(tajik)).pairs).toEqual([]);
+    await tajik.screenshot({ path: artifact('labels-selected-tajikistan-2001.png') });
+    await tajik.close();
   });
 
   it('an ego network labels every actor in it, without overlaps', { timeout: 90_000 }, async () => {

@@ -6,7 +6,8 @@
  * (model/labels.ts).
  */
 import type cytoscape from 'cytoscape';
-import { frameViewport, placeLabels, LABEL_SIDES, type FrameItem, type LabelCandidate, type LabelSide } from '../model/labels.js';
+import { frameViewport, placeLabels, ringOffset, LABEL_SIDES, type FrameItem, type LabelCandidate, type LabelPlace } from '../model/labels.js';
+import { LABEL_ALIGN } from './style.js';
 import { estimateLabelWidth } from '../../../server/layout/boxes.js';
 
 /** Model font size of a node's label (as styled). */
@@ -77,12 +78,19 @@ export function placeNodeLabels(cy: cytoscape.Core, hubZoom: { far: number; near
     });
   });
   const shown = placeLabels(candidates, boxes);
+  const byId = new Map(candidates.map((c) => [c.id, c]));
   cy.batch(() => {
     nodes.forEach((n) => {
-      const side: LabelSide | undefined = shown.get(n.id());
-      n.toggleClass('lbl-off', side === undefined);
-      n.toggleClass('lbl-forced', side !== undefined && forcedIds.has(n.id()));
-      for (const c of SIDE_CLASSES) n.toggleClass(c, side !== undefined && c === `lbl-${side}`);
+      const place: LabelPlace | undefined = shown.get(n.id());
+      n.toggleClass('lbl-off', place === undefined);
+      n.toggleClass('lbl-forced', place !== undefined && forcedIds.has(n.id()));
+      for (const c of SIDE_CLASSES) n.toggleClass(c, place !== undefined && c === `lbl-${place.side}`);
+      // a crowded forced label moved outward: its side's margin plus the move, in model px
+      if (place && place.ring > 0) {
+        const { dx, dy } = ringOffset(byId.get(n.id())!, place.side, place.ring);
+        n.style({ 'text-margin-x': LABEL_ALIGN[place.side].x + dx / zoom, 'text-margin-y': LABEL_ALIGN[place.side].y + dy / zoom });
+      } else if (n.scratch('_lblMoved') === true) n.removeStyle('text-margin-x text-margin-y');
+      n.scratch('_lblMoved', place !== undefined && place.ring > 0);
     });
   });
 }

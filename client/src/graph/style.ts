@@ -6,7 +6,20 @@
 import type { ActorKind, Capacity, Confidence, RelationshipType } from '../api/types.js';
 import { LABEL_FONT_PX, NODE_SIZE } from '../../../server/layout/boxes.js';
 import { ENCODING_RULES } from './encodings.js';
+import { LABEL_SIDES, type LabelSide } from '../model/labels.js';
 import { CAPACITY_COLOURS, CHANGE_COLOURS, CONFIDENCE_LINES, KIND_STYLES, STAGE_COLOURS, STAGE_WIDTHS, typeColour, PARTLY_DATED_OPACITY, UNDATED_OPACITY, UNDATED_WIDTH_FACTOR } from '../model/colours.js';
+
+/** How a label sits on each side of its node: alignment and margin (model px). Below is the default. */
+export const LABEL_ALIGN: Readonly<Record<LabelSide, { valign: 'top' | 'center' | 'bottom'; halign: 'left' | 'center' | 'right'; x: number; y: number }>> = {
+  bottom: { valign: 'bottom', halign: 'center', x: 0, y: 3 },
+  top: { valign: 'top', halign: 'center', x: 0, y: -3 },
+  right: { valign: 'center', halign: 'right', x: 3, y: 0 },
+  left: { valign: 'center', halign: 'left', x: -3, y: 0 },
+  'bottom-right': { valign: 'bottom', halign: 'right', x: 3, y: 3 },
+  'bottom-left': { valign: 'bottom', halign: 'left', x: -3, y: 3 },
+  'top-right': { valign: 'top', halign: 'right', x: 3, y: -3 },
+  'top-left': { valign: 'top', halign: 'left', x: -3, y: -3 },
+};
 
 export interface StyleRule {
   selector: string;
@@ -27,8 +40,8 @@ export function buildStylesheet(relationshipTypes: readonly RelationshipType[]):
         'font-size': LABEL_FONT_PX,
         'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
         color: '#1d2330',
-        'text-valign': 'bottom',
-        'text-margin-y': 3,
+        'text-valign': LABEL_ALIGN.bottom.valign,
+        'text-margin-y': LABEL_ALIGN.bottom.y,
         // labels are never shortened: the view draws a whole label or none (graph/labelling.ts)
         'text-wrap': 'none',
         'text-background-color': '#ffffff',
@@ -143,13 +156,7 @@ export function buildStylesheet(relationshipTypes: readonly RelationshipType[]):
     // labels that would overlap a more important one, or on faded elements (the view's placement pass); last, so it wins
     { selector: 'node.lbl-off', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
     // the side graph/labelling.ts found free (below is the default)
-    { selector: 'node.lbl-top', style: { 'text-valign': 'top', 'text-margin-y': -3 } },
-    { selector: 'node.lbl-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': 3 } },
-    { selector: 'node.lbl-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-y': 0, 'text-margin-x': -3 } },
-    { selector: 'node.lbl-bottom-right', style: { 'text-valign': 'bottom', 'text-halign': 'right', 'text-margin-x': 3 } },
-    { selector: 'node.lbl-bottom-left', style: { 'text-valign': 'bottom', 'text-halign': 'left', 'text-margin-x': -3 } },
-    { selector: 'node.lbl-top-right', style: { 'text-valign': 'top', 'text-halign': 'right', 'text-margin-x': 3, 'text-margin-y': -3 } },
-    { selector: 'node.lbl-top-left', style: { 'text-valign': 'top', 'text-halign': 'left', 'text-margin-x': -3, 'text-margin-y': -3 } },
+    ...LABEL_SIDES.filter((s) => s !== 'bottom').map((s) => ({ selector: `node.lbl-${s}`, style: { 'text-valign': LABEL_ALIGN[s].valign, 'text-halign': LABEL_ALIGN[s].halign, 'text-margin-x': LABEL_ALIGN[s].x, 'text-margin-y': LABEL_ALIGN[s].y } })),
     { selector: 'node.lbl-forced', style: { 'min-zoomed-font-size': 0 } },
     { selector: 'node.sel-nb', style: { 'z-index': 15 } },
   );

@@ -1,7 +1,8 @@
 /**
  * Label placement and framing, pure (no Cytoscape): which node labels to draw, and on which side of
- * their node, so that none overlaps another label or actor and none is shortened (a greedy pass, the
- * selection, its neighbours and the path always, then best-connected first), and the zoom and pan
+ * their node (moved outward when crowded, for the labels that must be drawn), so that none overlaps
+ * another label or actor and none is shortened (a greedy pass, the selection, its neighbours and
+ * the path always, then best-connected first), and the zoom and pan
  * that frame a set of nodes with their labels inside the viewport.
  */
 
@@ -47,15 +48,38 @@ const GAP = -0.18;
 const PAD_X = 0.45;
 const PAD_Y = 0.36;
 
-export function labelBox(c: LabelCandidate, side: LabelSide = 'bottom'): Box {
+/** How far out a crowded forced label may be moved, in label heights beyond its usual place. */
+export const MAX_LABEL_RING = 3;
+
+/** Where a drawn label is: its side, and how many label heights further out than usual (0: beside its node). */
+export interface LabelPlace {
+  side: LabelSide;
+  ring: number;
+}
+
+/** The label's rendered height (its box's). */
+export function labelHeight(c: LabelCandidate): number {
+  return c.fontPx * (1.25 + 2 * PAD_Y);
+}
+
+/** The offset (rendered px) that moves a label `ring` label heights outward from its side. */
+export function ringOffset(c: LabelCandidate, side: LabelSide, ring: number): { dx: number; dy: number } {
+  const step = ring * labelHeight(c);
+  const dy = side.startsWith('bottom') ? step : side.startsWith('top') ? -step : 0;
+  const dx = side === 'right' ? step : side === 'left' ? -step : 0;
+  return { dx, dy };
+}
+
+export function labelBox(c: LabelCandidate, side: LabelSide = 'bottom', ring = 0): Box {
   const gap = GAP * c.fontPx;
   const w = c.widthPx + 2 * PAD_X * c.fontPx;
-  const h = c.fontPx * (1.25 + 2 * PAD_Y);
+  const h = labelHeight(c);
   const below = c.y + c.nodeHeight / 2 + gap;
   const above = c.y - c.nodeHeight / 2 - gap - h;
   const right = c.x + c.nodeWidth / 2 + gap;
   const left = c.x - c.nodeWidth / 2 - gap - w;
-  const at = (x1: number, y1: number): Box => ({ x1, x2: x1 + w, y1, y2: y1 + h });
+  const { dx, dy } = ringOffset(c, side, ring);
+  const at = (x1: number, y1: number): Box => ({ x1: x1 + dx, x2: x1 + dx + w, y1: y1 + dy, y2: y1 + dy + h });
   switch (side) {
     case 'bottom':
       return at(c.x - w / 2, below);
@@ -82,33 +106,40 @@ export function boxesOverlap(a: Box, b: Box): boolean {
 
 /**
  * Greedy placement: forced labels first, then by priority (ties by id, so it is deterministic).
- * Each label takes the first place (below, above, right, left, then a corner) where it overlaps no label already
- * drawn and no other actor, else the first side free of labels (a forced label stays below while
- * that is free of labels); a label that is too small to read,
- * or finds no side free of labels, is not drawn — unless it is forced (then below). Labels are
- * never shortened. Returns the side of each drawn label.
+ * Each label takes the first place (below, above, right, left, then a corner) where it overlaps no
+ * label already drawn and no other actor, else the first side free of labels (a forced label stays
+ * below while that is free of labels). A forced label (selection, neighbours, path, result view)
+ * with no side free moves outward, one label height at a time up to MAX_LABEL_RING, to the first
+ * place free of labels (and of actors, if there is one); only when none is free does it overlap,
+ * below its node. Any other label that is too small to read, or finds no side free of labels, is
+ * not drawn. Labels are never shortened. Returns the place of each drawn label.
  */
-export function placeLabels(candidates: readonly LabelCandidate[], nodes: ReadonlyArray<Box & { id: string }> = [], minPx = MIN_LABEL_PX): Map<string, LabelSide> {
+export function placeLabels(candidates: readonly LabelCandidate[], nodes: ReadonlyArray<Box & { id: string }> = [], minPx = MIN_LABEL_PX): Map<string, LabelPlace> {
   const order = [...candidates].sort((a, b) => Number(b.forced) - Number(a.forced) || b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const placed: Box[] = [];
-  const shown = new Map<string, LabelSide>();
+  const shown = new Map<string, LabelPlace>();
   const freeOfLabels = (box: Box) => !placed.some((p) => boxesOverlap(p, box));
   const freeOfNodes = (box: Box, own: string) => !nodes.some((n) => n.id !== own && boxesOverlap(n, box));
+  const firstFree = (c: LabelCandidate, ring: number): LabelPlace | undefined => {
+    const fits = (s: LabelSide, nodesToo: boolean) => {
+      const box = labelBox(c, s, ring);
+      return freeOfLabels(box) && (!nodesToo || freeOfNodes(box, c.id));
+    };
+    const side = LABEL_SIDES.find((s) => fits(s, true)) ?? LABEL_SIDES.find((s) => fits(s, false));
+    return side === undefined ? undefined : { side, ring };
+  };
   for (const c of order) {
     if (c.widthPx <= 0) continue;
     if (!c.forced && c.fontPx < minPx) continue;
     // a forced label keeps its place below while no label is there (a result view's layout made room
     // for it there), so it does not take a neighbour's place
-    let side: LabelSide | undefined = c.forced && freeOfLabels(labelBox(c, 'bottom')) ? 'bottom' : undefined;
-    side ??= LABEL_SIDES.find((s) => {
-      const box = labelBox(c, s);
-      return freeOfLabels(box) && freeOfNodes(box, c.id);
-    });
-    side ??= LABEL_SIDES.find((s) => freeOfLabels(labelBox(c, s)));
-    if (side === undefined && c.forced) side = 'bottom';
-    if (side === undefined) continue;
-    placed.push(labelBox(c, side));
-    shown.set(c.id, side);
+    let place: LabelPlace | undefined = c.forced && freeOfLabels(labelBox(c, 'bottom')) ? { side: 'bottom', ring: 0 } : undefined;
+    place ??= firstFree(c, 0);
+    for (let ring = 1; c.forced && place === undefined && ring <= MAX_LABEL_RING; ring += 1) place = firstFree(c, ring);
+    if (place === undefined && c.forced) place = { side: 'bottom', ring: 0 };
+    if (place === undefined) continue;
+    placed.push(labelBox(c, place.side, place.ring));
+    shown.set(c.id, place);
   }
   return shown;
 }
