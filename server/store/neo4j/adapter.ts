@@ -5,20 +5,17 @@
  * come from the shared modules (../records.ts, domain/temporal.ts, domain/stages.ts), so it answers
  * exactly like the embedded store.
  */
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Actor, Relationship } from '../../domain/derive.js';
 import type { CapacityAssessment, Dataset, Figure, NexusEvent, Source } from '../../domain/schemas.js';
 import { StoreUnavailableError } from '../../domain/errors.js';
 import { searchQuery } from '../../domain/search.js';
-import { stageChangesBetween } from '../../domain/stages.js';
-import { chooseHops } from '../../domain/temporal.js';
-import { datePointStart, intervalRange, type DayRange } from '../../domain/time.js';
-import { isContinuumStage, type ActorKind } from '../../domain/vocabulary.js';
+import type { DayRange } from '../../domain/time.js';
+import type { ActorKind } from '../../domain/vocabulary.js';
 import type {
   ActorQuery,
   BulkLoadOptions,
   DiffQuery,
-  FoundPath,
   GraphStore,
   Neighbourhood,
   NeighbourhoodQuery,
@@ -35,18 +32,14 @@ import type {
   StoreCounts,
   UpsertResult,
 } from '../port.js';
-import { MAX_PATH_HOPS } from '../port.js';
-import { RELATIONSHIP_HOP_RULES, actorSearchRank, assertBatchIntegrity, compareIds, compareRelationships, compareSearchHits, externalReferences, parseBatch } from '../records.js';
+import { actorSearchRank, assertBatchIntegrity, compareIds, compareRelationships, compareSearchHits, externalReferences, parseBatch } from '../records.js';
 import { bulkLoadNeo4j } from './bulk.js';
+import { diffIn, neighbourhoodIn, pathsIn, type ReadTransaction } from './graph-questions.js';
+import { capacityIn, countsIn, dyadIn, eventsIn, figuresIn, sourcesIn } from './record-lists.js';
 import { chunks } from './upsert.js';
 import {
-  MAX_DAY,
-  MIN_DAY,
   actorFromProps,
-  capacityFromProps,
   countParam,
-  eventFromProps,
-  figureFromProps,
   pageParams,
   relationshipFilterParams,
   relationshipFromProps,
@@ -76,10 +69,6 @@ export interface Neo4jStoreOptions {
   reconnect?: () => Driver;
 }
 
-function isTimeout(e: unknown): boolean {
-  return e instanceof Neo4jError && /TransactionTimedOut|Transaction\.Terminated|TransactionMarkedAsFailed/.test(e.code);
-}
-
 /** The search-actors.cypher parameters for a raw query. */
 function searchParams(raw: string | undefined): { plain: string; folded: string; skeleton: string } {
   const q = searchQuery(raw);
@@ -96,28 +85,6 @@ function inOrder<T extends { id: string }>(ids: readonly string[], found: readon
     const x = byId.get(id);
     return x ? [x] : [];
   });
-}
-
-function eventStart(e: NexusEvent): number {
-  return datePointStart(e.date);
-}
-
-/** One actor sequence from the path queries: its relationship paths give each hop's candidates. */
-function pathFromGroup(ids: string[], variants: Props[][], temporal: PathQuery['temporal']): FoundPath | null {
-  const hops = ids.slice(1).map((_, i) => {
-    const byId = new Map<string, Relationship>();
-    for (const v of variants) {
-      const r = relationshipFromProps(v[i] as Props);
-      byId.set(r.id, r);
-    }
-    return [...byId.values()];
-  });
-  const chosen = chooseHops(hops, RELATIONSHIP_HOP_RULES, temporal);
-  if (!chosen) return null;
-  return {
-    actors: ids,
-    hops: chosen.map((h, i) => ({ from: ids[i] as string, to: ids[i + 1] as string, relationship: h.primary, alternatives: h.alternatives, day: h.day })),
-  };
 }
 
 export class Neo4jStore implements GraphStore {
@@ -191,6 +158,9 @@ export class Neo4jStore implements GraphStore {
   private read<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
     return this.transact('read', work, timeoutMs);
   }
+
+  /** `read`, bound, for the graph questions (graph-questions.ts). */
+  private readonly reader: ReadTransaction = (work, timeoutMs) => this.read(work, timeoutMs);
 
   private write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.transact('write', work);
@@ -379,138 +349,36 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
-  async neighbourhood(query: NeighbourhoodQuery): Promise<Neighbourhood> {
-    try {
-      const [record] = await this.read(
-        (tx) =>
-          this.queries.run(tx, 'neighbourhood', {
-            center: query.center,
-            depth: countParam(query.depth),
-            maxActors: countParam(Math.max(1, query.maxActors)),
-            ...relationshipFilterParams(query.filter),
-          }),
-        query.budgetMs,
-      );
-      if (!record) return { actors: [], relationships: [], distance: new Map(), truncated: false, truncatedBy: null };
-      const admitted = (record.get('actors') as Array<{ actor: Props; distance: unknown }>).map((x) => ({ actor: actorFromProps(x.actor), distance: toNumber(x.distance) }));
-      const truncated = record.get('truncated') === true;
-      return {
-        actors: admitted.map((x) => x.actor),
-        relationships: (record.get('relationships') as Props[]).map(relationshipFromProps).sort(compareRelationships),
-        distance: new Map(admitted.map((x) => [x.actor.id, x.distance])),
-        truncated,
-        truncatedBy: truncated ? 'LIMIT' : null,
-      };
-    } catch (e) {
-      if (isTimeout(e)) return { actors: [], relationships: [], distance: new Map(), truncated: true, truncatedBy: 'TIME' };
-      throw e;
-    }
+  neighbourhood(query: NeighbourhoodQuery): Promise<Neighbourhood> {
+    return neighbourhoodIn(this.reader, this.queries, query);
   }
 
-  async paths(q: PathQuery): Promise<PathResult> {
-    const wanted = q.mode === 'K_SHORTEST' ? Math.min(q.k, q.limit) : q.limit;
-    const params = {
-      from: q.from,
-      to: q.to,
-      ...relationshipFilterParams(q.filter),
-      excluded: unique(q.excludeActors),
-      direction: q.direction,
-      maxHops: countParam(q.maxHops),
-      cap: countParam(wanted + 1),
-    };
-    // Time-respecting questions and ALL_SIMPLE enumerate simple paths; K_SHORTEST keeps the k least lengths.
-    const simple = q.mode === 'ALL_SIMPLE' || q.temporal !== null;
-    let rows: Array<{ ids: string[]; variants: Props[][] }>;
-    try {
-      const records = await this.read(
-        (tx) =>
-          q.mode === 'K_SHORTEST' && q.temporal === null
-            ? this.queries.run(tx, 'pathsKShortest', { ...params, groups: countParam(Math.min(q.k, MAX_PATH_HOPS)) })
-            : simple
-            ? this.queries.run(tx, 'pathsSimple', {
-                ...params,
-                temporal: q.temporal !== null,
-                maxGap: q.temporal?.maxGapDays == null ? null : neo4j.int(q.temporal.maxGapDays),
-                minDay: neo4j.int(MIN_DAY),
-                maxDay: neo4j.int(MAX_DAY),
-              })
-            : this.queries.run(tx, 'pathsShortest', params),
-        q.budgetMs,
-      );
-      rows = records.map((r) => ({ ids: r.get('ids') as string[], variants: r.get('variants') as Props[][] }));
-    } catch (e) {
-      if (isTimeout(e)) return { paths: [], truncated: true, truncatedBy: 'TIME' };
-      throw e;
-    }
-    let found = rows.map((row) => pathFromGroup(row.ids, row.variants, q.temporal)).filter((p): p is FoundPath => p !== null);
-    if (q.mode === 'SHORTEST' && found.length > 0) {
-      const least = Math.min(...found.map((p) => p.hops.length));
-      found = found.filter((p) => p.hops.length === least);
-    }
-    let capped = found.length > wanted;
-    if (q.mode === 'K_SHORTEST' && capped && wanted >= q.k) capped = false;
-    return { paths: found.slice(0, wanted), truncated: capped, truncatedBy: capped ? 'LIMIT' : null };
+  paths(query: PathQuery): Promise<PathResult> {
+    return pathsIn(this.reader, this.queries, query);
   }
 
-  async diff(query: DiffQuery): Promise<NetworkDiff> {
-    const a = windowParams(query.fromWindow);
-    const b = windowParams(query.toWindow);
-    const { types, minRank, datedOnly, minSources } = relationshipFilterParams(query.filter);
-    const records = await this.read((tx) =>
-      this.queries.run(tx, 'diff', { types, minRank, datedOnly, minSources, aStart: a.windowStart, aEnd: a.windowEnd, bStart: b.windowStart, bEnd: b.windowEnd }),
-    );
-    const rows = records
-      .map((r) => ({ rel: relationshipFromProps(r.get('relationship') as Props), inA: r.get('inA') === true, inB: r.get('inB') === true }))
-      .sort((x, y) => compareRelationships(x.rel, y.rel));
-    const added = rows.filter((r) => r.inB && !r.inA).map((r) => r.rel);
-    const ended = rows.filter((r) => r.inA && !r.inB).map((r) => r.rel);
-    const staged = rows.filter((r) => isContinuumStage(r.rel.type));
-    return {
-      added: added.slice(0, query.limit),
-      ended: ended.slice(0, query.limit),
-      changedStage: stageChangesBetween(staged.filter((r) => r.inA).map((r) => r.rel), staged.filter((r) => r.inB).map((r) => r.rel)),
-      truncated: added.length > query.limit || ended.length > query.limit,
-    };
+  diff(query: DiffQuery): Promise<NetworkDiff> {
+    return diffIn(this.reader, this.queries, query);
   }
 
-  async dyad(a: string, b: string): Promise<Relationship[]> {
-    const records = await this.read((tx) => this.queries.run(tx, 'dyad', { a, b, types: [...NEO4J_RELATIONSHIP_TYPES] }));
-    return records.map((r) => relationshipFromProps(r.get('relationship') as Props)).sort(compareRelationships);
+  dyad(a: string, b: string): Promise<Relationship[]> {
+    return dyadIn(this.reader, this.queries, a, b);
   }
 
-  async listEvents(filter: { actorId?: string; window?: DayRange | null }): Promise<NexusEvent[]> {
-    const records = await this.read((tx) =>
-      this.queries.run(tx, 'listEvents', { actorId: filter.actorId || null, ...windowParams(filter.window) }),
-    );
-    return records
-      .map((r) => eventFromProps(r.get('event') as Props))
-      .sort((x, y) => eventStart(x) - eventStart(y) || compareIds(x.id, y.id));
+  listEvents(filter: { actorId?: string; window?: DayRange | null }): Promise<NexusEvent[]> {
+    return eventsIn(this.reader, this.queries, filter);
   }
 
-  async listCapacity(filter: { regionId?: string; window?: DayRange | null }): Promise<CapacityAssessment[]> {
-    const records = await this.read((tx) =>
-      this.queries.run(tx, 'listCapacity', { regionId: filter.regionId || null, ...windowParams(filter.window) }),
-    );
-    return records
-      .map((r) => capacityFromProps(r.get('capacity') as Props))
-      .sort(
-        (x, y) =>
-          compareIds(x.region, y.region) ||
-          intervalRange(x.period).start - intervalRange(y.period).start ||
-          compareIds(x.id, y.id),
-      );
+  listCapacity(filter: { regionId?: string; window?: DayRange | null }): Promise<CapacityAssessment[]> {
+    return capacityIn(this.reader, this.queries, filter);
   }
 
-  async listFigures(filter: { actorId?: string }): Promise<Figure[]> {
-    const records = await this.read((tx) => this.queries.run(tx, 'listFigures', { actorId: filter.actorId || null }));
-    return records.map((r) => figureFromProps(r.get('figure') as Props)).sort((x, y) => compareIds(x.id, y.id));
+  listFigures(filter: { actorId?: string }): Promise<Figure[]> {
+    return figuresIn(this.reader, this.queries, filter);
   }
 
-  async listSources(): Promise<SourceWithCount[]> {
-    const records = await this.read((tx) => this.queries.run(tx, 'listSources', { types: [...NEO4J_RELATIONSHIP_TYPES] }));
-    return records
-      .map((r) => ({ ...sourceFromProps(r.get('source') as Props), factCount: toNumber(r.get('factCount')) }))
-      .sort((x, y) => compareIds(x.id, y.id));
+  listSources(): Promise<SourceWithCount[]> {
+    return sourcesIn(this.reader, this.queries);
   }
 
   async getSources(ids: readonly string[]): Promise<Source[]> {
@@ -519,17 +387,8 @@ export class Neo4jStore implements GraphStore {
     return inOrder(ids, records.map((r) => sourceFromProps(r.get('source') as Props)));
   }
 
-  async counts(): Promise<StoreCounts> {
-    const [record] = await this.read((tx) => this.queries.run(tx, 'counts', { types: [...NEO4J_RELATIONSHIP_TYPES] }));
-    const n = (key: keyof StoreCounts) => toNumber(record?.get(key) ?? 0);
-    return {
-      actors: n('actors'),
-      relationships: n('relationships'),
-      events: n('events'),
-      sources: n('sources'),
-      capacity: n('capacity'),
-      figures: n('figures'),
-    };
+  counts(): Promise<StoreCounts> {
+    return countsIn(this.reader, this.queries);
   }
 
   async ping(): Promise<void> {
