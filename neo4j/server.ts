@@ -6,7 +6,8 @@
  * database (up to 180 s); stop ends the process by its PID.
  *
  * Environment: NEO4J_BOLT_PORT (7687), NEO4J_PASSWORD (nexus-explorer), NEO4J_HEAP (1g),
- * JAVA (java, or $JAVA_HOME/bin/java).
+ * NEO4J_RUN_DIR (neo4j/run: a second server needs its own, with its own port), JAVA (java, or
+ * $JAVA_HOME/bin/java).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import neo4j from 'neo4j-driver';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const LIB = path.join(HERE, 'lib');
-const RUN = path.join(HERE, 'run');
+const RUN = path.resolve(process.env.NEO4J_RUN_DIR || path.join(HERE, 'run'));
 const CONF_DIR = path.join(RUN, 'conf');
 const PID_FILE = path.join(RUN, 'neo4j.pid');
 const LOG_FILE = path.join(RUN, 'neo4j.log');
