@@ -16,7 +16,7 @@ import { NexusService } from './services/nexus.js';
 import { createContext, type Context } from './graphql/context.js';
 import { loadSdl } from './graphql/codegen.js';
 import { enumResolvers } from './graphql/enums.js';
-import { formatError } from './graphql/errors.js';
+import { errorCodesPlugin, formatError } from './graphql/errors.js';
 import { queryCostPlugin, queryLimitRule } from './graphql/limits.js';
 import { compiledExecutionPlugin } from './graphql/compiled.js';
 import { HeavyLane } from './graphql/lanes.js';
@@ -34,7 +34,7 @@ import { accessOf, readAccessPlugin } from './graphql/access.js';
 import { mutationResolvers } from './graphql/resolvers/mutation.js';
 import { bodyErrors, lastResort } from './http/body-errors.js';
 import { cors, securityHeaders } from './http/security.js';
-import { requestLog, stdoutSink, type LogSink } from './http/request-log.js';
+import { GRAPHQL_ERROR_CODES, requestLog, stdoutSink, type LogSink } from './http/request-log.js';
 import { clientLimits } from './http/client-limits.js';
 
 export interface AppDeps {
@@ -80,6 +80,7 @@ export async function createApp({ store, config, requestLogSink = stdoutSink, in
       queryCostPlugin<Context>(queryLimits, new HeavyLane(config.limits.heavyQueryCost)),
       readAccessPlugin<Context>(readRequiresToken),
       compiledExecutionPlugin<Context>(formatError(development)),
+      errorCodesPlugin<Context>(),
     ],
   });
   await apollo.start();
@@ -107,9 +108,11 @@ export async function createApp({ store, config, requestLogSink = stdoutSink, in
     bodyErrors,
     ...(delay > 0 ? [(_req: unknown, _res: unknown, next: () => void) => void setTimeout(next, delay)] : []),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const access = tokens ? await accessOf(req.headers.authorization, tokens) : { caller: null, invalidToken: req.headers.authorization !== undefined };
-        return createContext(service, { edits, audit, access, readRequiresToken }, req.ip ?? '');
+        const context = createContext(service, { edits, audit, access, readRequiresToken }, req.ip ?? '');
+        context.reportErrorCodes = (codes) => void (res.locals[GRAPHQL_ERROR_CODES] = codes);
+        return context;
       },
     }),
   );

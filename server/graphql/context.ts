@@ -4,6 +4,7 @@
  * or path answer carries are primed into it — and batches the rest: the ids asked for in the same
  * tick become one store call. Nothing outlives the request.
  */
+import type { ErrorCodeReport } from './errors.js';
 import type { Actor } from '../domain/derive.js';
 import type { Source } from '../domain/schemas.js';
 import { performance } from 'node:perf_hooks';
@@ -18,7 +19,7 @@ export interface Loader<V> {
   prime(values: Iterable<V & { id: string }>): void;
 }
 
-export interface Context {
+export interface Context extends ErrorCodeReport {
   service: NexusService;
   actor: Loader<Actor>;
   source: Loader<Source>;

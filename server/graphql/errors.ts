@@ -1,9 +1,11 @@
 /**
  * The one place where errors become GraphQL errors: domain errors keep their stable code and a
  * message naming the argument; anything unexpected is logged and reported as an internal error,
- * with no stack trace outside development.
+ * with no stack trace outside development. The codes an answer carries are also handed to the
+ * request log (errorCodesPlugin).
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '../domain/errors.js';
 
@@ -34,5 +36,24 @@ export function formatError(development: boolean) {
     }
     const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: development ? (formatted.extensions ?? {}) : extensions };
+  };
+}
+
+/** Where a request's answer reports the distinct error codes it carries (the request log's `errors`). */
+export interface ErrorCodeReport {
+  reportErrorCodes?: (codes: string[]) => void;
+}
+
+/** Tells the context's reportErrorCodes which error codes the answer carries, when it carries any. */
+export function errorCodesPlugin<T extends ErrorCodeReport>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          if (errors && errors.length > 0) contextValue.reportErrorCodes?.([...new Set(errors.map((e) => String(e.extensions?.['code'] ?? 'UNKNOWN')))]);
+        },
+      };
+    },
   };
 }

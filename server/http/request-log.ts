@@ -1,7 +1,8 @@
 /**
  * Structured request logs: one JSON line per request when it ends — its id (the client's
  * X-Request-Id when it is a plain token, else a new one; echoed in the answer), method, path,
- * GraphQL operation name, status, duration and client address. Never headers (so no
+ * GraphQL operation name, status, the GraphQL error codes the answer carries (`errors`, when it
+ * carries any: a GraphQL error is often an HTTP 200), duration and client address. Never headers (so no
  * Authorization, no token), never variables unless REQUEST_LOG_VARIABLES=true.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,6 +10,9 @@ import { performance } from 'node:perf_hooks';
 import type { Request, RequestHandler } from 'express';
 
 export type LogSink = (line: string) => void;
+
+/** The res.locals key under which a GraphQL request's error codes are left for the log. */
+export const GRAPHQL_ERROR_CODES = 'graphqlErrorCodes';
 
 export const stdoutSink: LogSink = (line) => void process.stdout.write(`${line}\n`);
 
@@ -50,6 +54,8 @@ export function requestLog(options: { sink: LogSink; logVariables: boolean }): R
         ms: Math.round((performance.now() - started) * 10) / 10,
         client: req.ip ?? null,
       };
+      const codes = res.locals[GRAPHQL_ERROR_CODES] as string[] | undefined;
+      if (codes) entry['errors'] = codes;
       if (aborted) entry['aborted'] = true;
       if (options.logVariables && path === '/graphql') {
         const body = req.body as { variables?: unknown } | undefined;

@@ -90,6 +90,23 @@ describe('request logs', () => {
     expect(JSON.parse(lines[1]!)).toMatchObject({ status: 400, operation: null });
   });
 
+  it('a GraphQL error answered with HTTP 200 is logged with its codes; an answer without errors has none', async () => {
+    const lines: string[] = [];
+    const s = await server({ REQUEST_LOG: 'json' }, (l) => lines.push(l));
+    const bad = await post(s.url, JSON.stringify({ query: '{ paths(from: "iju", to: "imu", maxGap: 2) { truncated } }' }));
+    expect(bad.status).toBe(200);
+    expect(bad.body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    await expect.poll(() => lines.length).toBe(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ status: 200, errors: ['BAD_USER_INPUT'] });
+    await post(s.url, JSON.stringify({ query: '{ sources { id } }' }));
+    await expect.poll(() => lines.length).toBe(2);
+    expect(JSON.parse(lines[1]!)).not.toHaveProperty('errors');
+    const invalid = await post(s.url, JSON.stringify({ query: '{ nope }' }));
+    await expect.poll(() => lines.length).toBe(3);
+    expect(JSON.parse(lines[2]!)).toMatchObject({ errors: [invalid.body.errors?.[0]?.extensions?.['code']] });
+    expect(JSON.parse(lines[2]!).errors).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
   it('variables only with REQUEST_LOG_VARIABLES=true', async () => {
     const lines: string[] = [];
     const s = await server({ REQUEST_LOG: 'json', REQUEST_LOG_VARIABLES: 'true' }, (l) => lines.push(l));
