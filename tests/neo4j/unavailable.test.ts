@@ -1,9 +1,9 @@
 /**
  * Neo4j lost and regained, with the real Neo4j behind an in-test TCP proxy (the shared Neo4j keeps
  * running for the other test files): a silent peer (black hole) or dropped connections (cut) give
- * STORE_UNAVAILABLE within NEO4J_TIMEOUT_MS and /readyz 503, while the process keeps serving; when
+ * STORE_UNAVAILABLE within NEO4J_TIMEOUT_MS (a write within twice its ping) and /readyz 503, while the process keeps serving; when
  * Neo4j answers again the server recovers by itself — also when it was unreachable at startup.
- * Only reads: the shared database's contents do not matter here.
+ * Reads, and the schema's idempotent writes: the shared database's contents do not change.
  */
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ async function apiBehindProxy(mode: ProxyMode) {
     return { ms: Date.now() - started, code: body.errors?.[0]?.extensions?.code ?? null, message: body.errors?.[0]?.message ?? '', data: body.data };
   };
   const ready = async () => (await fetch(`${url}/readyz`)).status;
-  return { proxy, ask, ready };
+  return { proxy, ask, ready, store };
 }
 
 if (config) {
@@ -63,6 +63,20 @@ if (config) {
       await proxy.setMode('pass');
       await expect.poll(ready, { timeout: 30_000, interval: 200 }).toBe(200);
       expect((await ask()).code).toBeNull();
+    }, 60_000);
+
+    it('a write to a Neo4j that falls silent is STORE_UNAVAILABLE within the timeout (twice its ping), saying its outcome is unknown', async () => {
+      const { proxy, store, ready } = await apiBehindProxy('pass');
+      await store.applySchema(); // a write (idempotent: IF NOT EXISTS) that goes through
+      await proxy.setMode('black-hole');
+      const began = Date.now();
+      const lost = (await store.applySchema().catch((e: unknown) => e)) as { code?: string; message?: string };
+      expect(lost.code).toBe('STORE_UNAVAILABLE');
+      expect(lost.message).toMatch(/during a write: it was applied whole or not at all/);
+      expect(Date.now() - began).toBeLessThan(2 * TIMEOUT_MS + 5000);
+      await proxy.setMode('pass');
+      await expect.poll(ready, { timeout: 30_000, interval: 200 }).toBe(200);
+      await store.applySchema();
     }, 60_000);
 
     it('dropped connections are STORE_UNAVAILABLE at once; the server recovers when Neo4j is back', async () => {

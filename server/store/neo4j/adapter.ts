@@ -130,7 +130,9 @@ export class Neo4jStore implements GraphStore {
 
   /**
    * Run work in a managed read or write transaction; a lost server becomes StoreUnavailableError,
-   * and so does a read running while the server stops answering pings (connection.ts).
+   * and so does work running while the server stops answering pings (connection.ts): a read at
+   * the first failed ping, a write at the second in a row (it may be waiting for the edit lock
+   * behind others), saying that its outcome is unknown — a transaction commits whole or not at all.
    */
   private async transact<T>(mode: 'read' | 'write', work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
     // Not connected yet (startNeo4jStore retries in the background): fail at once, not after the timeout.
@@ -140,13 +142,14 @@ export class Neo4jStore implements GraphStore {
     const config = timeoutMs !== undefined ? { timeout: timeoutMs } : undefined;
     let abandoned = false;
     try {
-      if (mode === 'write') return await session.executeWrite(work, config);
+      if (mode === 'write') return await answerWhileAlive(session.executeWrite(work, config), this.timeoutMs, () => this.probe(driver).catch(() => this.probe(driver)));
       return await answerWhileAlive(session.executeRead(work, config), this.timeoutMs, () => this.probe(driver));
     } catch (e) {
       if (e instanceof NoAnswerError) {
         abandoned = true;
         this.replaceDriver(driver);
         void session.close().catch(() => undefined);
+        if (mode === 'write') throw new StoreUnavailableError(`${e.message} during a write: it was applied whole or not at all; see the record's history before trying again`);
         throw e;
       }
       throw isUnavailable(e) ? new StoreUnavailableError(`Neo4j is unavailable: ${(e as Error).message}`) : e;
