@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportCaption } from '../../client/src/model/export.js';
-import { figureLegend, figureSvg, layoutFigure, wrap, type Drawing } from '../../client/src/model/figure.js';
+import { figureLegend, figureSvg, layoutFigure, wrap, type Drawing, type DrawnNode } from '../../client/src/model/figure.js';
 import { buildLegend } from '../../client/src/model/legend.js';
 import { decodeViewState } from '../../client/src/model/url.js';
 import { vocabulary } from './fixtures.js';
@@ -51,6 +51,25 @@ describe('figure', () => {
     expect(svg).toContain('>A &amp; Co<');
     expect(svg).toContain('No filters: every actor kind, relationship type and grade');
     expect(svg).toContain('stroke-dasharray="6 4"');
+  });
+
+  it('draws each label on the side the view draws it (moved out as far), below the actor when the view did not say', () => {
+    const caption = { title: 'T', counts: 'c', filters: [] };
+    const layout = layoutFigure(caption, figureLegend(buildLegend(vocabulary), drawing), 'http://x/', 600, 400);
+    const textAt = (d: Drawing) => {
+      const m = /<text x="([-\d.]+)" y="([-\d.]+)" font-size="11" text-anchor="(\w+)"[^>]*>A &amp; Co</.exec(figureSvg(layout, d))!;
+      return { x: Number(m[1]), y: Number(m[2]), anchor: m[3] };
+    };
+    const placed = (labelPlace: DrawnNode['labelPlace']) => ({ ...drawing, nodes: drawing.nodes.map((n) => (n.id === 'a' ? { ...n, labelPlace } : n)) });
+    const below = textAt(drawing);
+    expect(textAt(placed({ side: 'bottom', ring: 0 }))).toEqual(below);
+    const above = textAt(placed({ side: 'top', ring: 0 }));
+    expect([above.x, above.anchor]).toEqual([below.x, 'middle']);
+    expect(above.y).toBeLessThan(below.y - 15);
+    const right = textAt(placed({ side: 'right', ring: 0 }));
+    expect(right.anchor).toBe('start');
+    expect(right.x).toBeGreaterThan(below.x);
+    expect(textAt(placed({ side: 'bottom', ring: 2 })).y).toBeCloseTo(below.y + 30, 1);
   });
 
   it('wraps long lines at spaces', () => {

@@ -1,11 +1,13 @@
 /**
  * The graph as drawn now, as plain shapes (model/figure.ts Drawing): every visible actor with its
- * position, size, colour, shape and — when the view labels it — its label; every visible
+ * position, size, colour, shape and — when the view labels it — its label and where the view draws
+ * it (the side it found free, moved outward in a crowd); every visible
  * relationship as a segment with its colour, width, dash and opacity. For the SVG export.
  */
 import type cytoscape from 'cytoscape';
 import type { NodeShape } from '../model/colours.js';
 import type { Drawing } from '../model/figure.js';
+import { labelPlaceOf } from './labelling.js';
 
 export function drawingOf(cy: cytoscape.Core): Drawing {
   const shown = (e: { hasClass: (c: string) => boolean }) => !e.hasClass('hidden') && !e.hasClass('leaving');
@@ -15,6 +17,7 @@ export function drawingOf(cy: cytoscape.Core): Drawing {
   return {
     nodes: nodes.map((n) => ({
       id: n.id(),
+      labelPlace: labelPlaceOf(n),
       x: n.position('x'),
       y: n.position('y'),
       size: n.width(),

@@ -38,6 +38,16 @@ export function labelWidthOf(n: cytoscape.NodeSingular): number {
 
 const SIDE_CLASSES = LABEL_SIDES.filter((s) => s !== 'bottom').map((s) => `lbl-${s}`);
 
+/** Where the view draws a node's label now: its side and how far it was moved out (null: not drawn). */
+export function labelPlaceOf(n: cytoscape.NodeSingular): LabelPlace | null {
+  if (n.hasClass('lbl-off')) return null;
+  return { side: LABEL_SIDES.find((s) => n.hasClass(`lbl-${s}`)) ?? 'bottom', ring: labelRing(n) };
+}
+
+function labelRing(n: cytoscape.NodeSingular): number {
+  return Number(n.scratch('_lblRing')) || 0;
+}
+
 /**
  * Draws the labels that are readable at this zoom and overlap no other label or actor: the
  * selection, its neighbours, the path, the hovered neighbourhood — and every actor of a small result
@@ -89,8 +99,8 @@ export function placeNodeLabels(cy: cytoscape.Core, hubZoom: { far: number; near
       if (place && place.ring > 0) {
         const { dx, dy } = ringOffset(byId.get(n.id())!, place.side, place.ring);
         n.style({ 'text-margin-x': LABEL_ALIGN[place.side].x + dx / zoom, 'text-margin-y': LABEL_ALIGN[place.side].y + dy / zoom });
-      } else if (n.scratch('_lblMoved') === true) n.removeStyle('text-margin-x text-margin-y');
-      n.scratch('_lblMoved', place !== undefined && place.ring > 0);
+      } else if (labelRing(n) > 0) n.removeStyle('text-margin-x text-margin-y');
+      n.scratch('_lblRing', place?.ring ?? 0);
     });
   });
 }

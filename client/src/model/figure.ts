@@ -4,6 +4,7 @@
  * out as positioned primitives around a box for the graph, and the graph itself as vector shapes.
  * The PNG export paints the frame around Cytoscape's own image; the SVG export writes all of it.
  */
+import type { LabelPlace } from './labels.js';
 import type { NodeShape } from './colours.js';
 import type { ExportCaption } from './export.js';
 import type { Legend } from './legend.js';
@@ -17,6 +18,8 @@ export interface DrawnNode {
   shape: NodeShape;
   /** The label when it is drawn in the view, else null. */
   label: string | null;
+  /** The side the view draws the label on, and how far it moved it out in a crowd; absent: below. */
+  labelPlace?: LabelPlace | null;
   kind: string;
 }
 
@@ -180,7 +183,11 @@ export function figureSvg(layout: FigureLayout, drawing: Drawing): string {
   const nodes = drawing.nodes.map((n) => shapeSvg(n.shape, Number(tx(n.x)), Number(ty(n.y)), Math.max(4, n.size * scale), n.colour));
   const labels = drawing.nodes
     .filter((n) => n.label)
-    .map((n) => `<text x="${tx(n.x)}" y="${(Number(ty(n.y)) + Math.max(4, n.size * scale) / 2 + 11).toFixed(1)}" font-size="11" text-anchor="middle" fill="#1d2330" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(n.label as string)}</text>`);
+    // on the side the view draws it (moved out as far, in label heights), 11 px text
+    .map((n) => {
+      const at = labelPosition(Number(tx(n.x)), Number(ty(n.y)), Math.max(4, n.size * scale) / 2, n.labelPlace ?? { side: 'bottom', ring: 0 });
+      return `<text x="${at.x.toFixed(1)}" y="${at.y.toFixed(1)}" font-size="11" text-anchor="${at.anchor}" fill="#1d2330" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(n.label as string)}</text>`;
+    });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" font-family="system-ui, sans-serif">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
@@ -191,4 +198,14 @@ export function figureSvg(layout: FigureLayout, drawing: Drawing): string {
     `<g class="frame">${layout.primitives.map(primitiveSvg).join('')}</g>`,
     '</svg>',
   ].join('\n');
+}
+
+/** Text position (baseline) and anchor of an 11 px label on `place` around a node of half size `half` at (x, y). */
+export function labelPosition(x: number, y: number, half: number, place: LabelPlace): { x: number; y: number; anchor: 'start' | 'middle' | 'end' } {
+  const step = place.ring * 15;
+  const { side } = place;
+  const vertical = side.startsWith('bottom') ? y + half + 11 + step : side.startsWith('top') ? y - half - 4 - step : y + 4;
+  if (side === 'bottom' || side === 'top') return { x, y: vertical, anchor: 'middle' };
+  if (side.endsWith('right')) return { x: x + half + 3 + (side === 'right' ? step : 0), y: vertical, anchor: 'start' };
+  return { x: x - half - 3 - (side === 'left' ? step : 0), y: vertical, anchor: 'end' };
 }
