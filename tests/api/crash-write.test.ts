@@ -4,17 +4,13 @@
  * together), never a mix, and the server serves it.
  */
 import { watch } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createToken } from '../../server/auth/tokens.js';
 import { freePort, startServer } from '../helpers/process.js';
+import { tempDirs } from '../helpers/temp.js';
 
-const dirs: string[] = [];
-afterAll(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
+const tempDir = tempDirs('nexus-crash-');
 
 const EVIDENCE = { source: 'cornell-narcotics-imu', quote: 'formally founded the IMU in Kabul in 1998', confidence: 'STATED' };
 
@@ -43,8 +39,7 @@ async function stored(env: Record<string, string>): Promise<{ description: strin
 
 describe('kill -9 during a write (embedded store)', () => {
   it('a restart gives exactly the data before or after the write', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'nexus-crash-'));
-    dirs.push(dir);
+    const dir = await tempDir();
     const env = { DATA_FILE: path.join(dir, 'nexus.json'), TOKENS_FILE: path.join(dir, 'tokens.json') };
     const { token } = await createToken(env.TOKENS_FILE, 'alice', 'editor');
     const original = await stored(env);

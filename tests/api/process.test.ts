@@ -4,21 +4,16 @@
  * refusing new connections; a bad environment variable stops it with the variable named.
  */
 import { request } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freePort, startServer } from '../helpers/process.js';
+import { tempDirs } from '../helpers/temp.js';
 
-const temps: string[] = [];
-afterAll(async () => {
-  await Promise.all(temps.map((d) => rm(d, { recursive: true, force: true })));
-});
+const tempDir = tempDirs('nexus-proc-');
 
 describe('the server process', () => {
   it('serves the sourced dataset and closes cleanly on SIGTERM', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'nexus-proc-'));
-    temps.push(dir);
+    const dir = await tempDir();
     const port = await freePort();
     const proc = startServer({ PORT: String(port), HOST: '127.0.0.1', DATA_FILE: path.join(dir, 'nexus.json') });
     await expect.poll(() => proc.output(), { timeout: 30_000, interval: 200 }).toMatch(/ready in \d+ ms/);
@@ -32,8 +27,7 @@ describe('the server process', () => {
 
   /** Start a test-mode server whose /graphql requests are held `delayMs` (the test hook), and put `n` requests in flight. */
   async function serverWithRequestsInFlight(n: number, env: Record<string, string>) {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'nexus-proc-'));
-    temps.push(dir);
+    const dir = await tempDir();
     const port = await freePort();
     const proc = startServer({ PORT: String(port), HOST: '127.0.0.1', DATA_FILE: path.join(dir, 'nexus.json'), NODE_ENV: 'test', ...env });
     await expect.poll(() => proc.output(), { timeout: 30_000, interval: 100 }).toMatch(/ready in \d+ ms/);

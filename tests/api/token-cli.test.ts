@@ -2,22 +2,18 @@
  * `npm run token`: create prints the token once and stores only its hash; list shows ids, names,
  * roles and states (never a token); revoke by name or id makes the server refuse the token at once.
  */
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TokenVerifier, hashToken } from '../../server/auth/tokens.js';
 import { runCli } from '../helpers/cli.js';
+import { tempDirs } from '../helpers/temp.js';
 
-const dirs: string[] = [];
-afterAll(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
+const tempDir = tempDirs('nexus-token-cli-');
 
 describe('npm run token', () => {
   it('creates, lists and revokes tokens; the file holds hashes only', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'nexus-token-cli-'));
-    dirs.push(dir);
+    const dir = await tempDir();
     const env = { TOKENS_FILE: path.join(dir, 'tokens.json') };
     const created = await runCli(['server/cli/token.ts', 'create', '--role', 'editor', '--name', 'alice'], env);
     expect(created.code, created.out).toBe(0);
@@ -49,8 +45,7 @@ describe('npm run token', () => {
 
 describe('a token file that cannot be read', () => {
   it('refuses every token and says why in the log, without the token', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'nexus-token-bad-'));
-    dirs.push(dir);
+    const dir = await tempDir('nexus-token-bad-');
     const file = path.join(dir, 'tokens.json');
     await writeFile(file, '{"format": 1, "tokens": [{"id": 1}]}');
     const logged: string[] = [];

@@ -3,23 +3,15 @@
  * anywhere, names a missing NEO4J_URI, and reports an unreachable server; verify:sources fails on
  * a quote its document does not contain.
  */
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
+import { tempDirs } from '../helpers/temp.js';
 
 const DOCUMENTS = path.resolve(ROOT, '../shared/seeds');
-const temps: string[] = [];
-afterAll(async () => {
-  await Promise.all(temps.map((d) => rm(d, { recursive: true, force: true })));
-});
-const tempDir = async () => {
-  const d = await mkdtemp(path.join(os.tmpdir(), 'nexus-cli-'));
-  temps.push(d);
-  return d;
-};
+const tempDir = tempDirs('nexus-cli-');
 
 const run = (script: string, args: string[], env: Record<string, string | undefined>) => runCli([script, ...args], env);
 

@@ -3,24 +3,20 @@
  * that `npm run import` reads back into another store with the same records, a filtered GEXF file,
  * and a bad option refused with its name.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../../server/store/embedded/adapter.js';
 import { actorRecordOf, relationshipRecordOf } from '../../server/store/records.js';
 import { ROOT, runCli } from '../helpers/cli.js';
+import { tempDirs } from '../helpers/temp.js';
 
-const temps: string[] = [];
-afterAll(async () => {
-  await Promise.all(temps.map((d) => rm(d, { recursive: true, force: true })));
-});
+const tempDir = tempDirs('nexus-export-');
 
 describe('npm run export (embedded)', () => {
   it('writes CSV tables that the import reads back, a filtered GEXF, and refuses a bad format', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'nexus-export-'));
-    temps.push(dir);
+    const dir = await tempDir();
     const [from, to] = [path.join(dir, 'from.json'), path.join(dir, 'to.json')];
     const samples = ['mmp-sample.csv', 'ftm-sample.ftm.jsonl'].map((f) => path.join(ROOT, 'tests/fixtures/exchange', f));
     expect((await runCli(['server/cli/import.ts', ...samples], { DATA_FILE: from })).code).toBe(0);

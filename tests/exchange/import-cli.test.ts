@@ -7,25 +7,18 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../../server/store/embedded/adapter.js';
 import { EditService } from '../../server/services/edits.js';
 import { syntheticDataset, writeImportFile } from '../bench/scale/generate.js';
 import { ROOT, runCli } from '../helpers/cli.js';
+import { tempDirs } from '../helpers/temp.js';
 
 const SAMPLE = path.join(ROOT, 'tests/fixtures/exchange/mmp-sample.csv');
-const temps: string[] = [];
-afterAll(async () => {
-  await Promise.all(temps.map((d) => rm(d, { recursive: true, force: true })));
-});
-const tempDir = async () => {
-  const d = await mkdtemp(path.join(os.tmpdir(), 'nexus-import-'));
-  temps.push(d);
-  return d;
-};
+const tempDir = tempDirs('nexus-import-');
 const importCli = (dataFile: string, args: string[]) => runCli(['server/cli/import.ts', ...args], { DATA_FILE: dataFile });
 const lines = (out: string) => out.split('\n').map((l) => l.trim());
 
