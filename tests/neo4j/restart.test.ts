@@ -5,57 +5,38 @@
  * NEO4J_TIMEOUT_MS and /readyz is 503, what needs no store is still served, and once it is back the
  * server recovers by itself with the data it held.
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { loadSeedDir } from '../../server/dataset/load.js';
 import { loadConfig } from '../../server/config.js';
 import { startNeo4jStore } from '../../server/store/neo4j/start.js';
+import { runCli } from '../helpers/cli.js';
 import { neo4jTestConfig } from '../helpers/neo4j.js';
+import { freePort } from '../helpers/process.js';
+import { tempDirs } from '../helpers/temp.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const TIMEOUT_MS = 1500;
 const PASSWORD = 'restart-test';
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
+const tempDir = tempDirs('nexus-neo4j-restart-');
 
-/** `npm run neo4j:start|stop` for the second server; resolves with its exit code and output. */
-function neo4jCommand(command: 'start' | 'stop', env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'neo4j/server.ts', command], { cwd: ROOT, env: { ...process.env, ...env } });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
+/** `npm run neo4j:start|stop` for the second server (its own folder and port, from `env`). */
+const neo4jCommand = (command: 'start' | 'stop', env: Record<string, string>) => runCli(['neo4j/server.ts', command], env);
 
 if (neo4jTestConfig()) {
   describe('Neo4j stopped and restarted under the API (a second real Neo4j)', () => {
     let env: Record<string, string>;
-    let runDir: string;
     const cleanups: Array<() => Promise<void>> = [];
 
     beforeAll(async () => {
-      runDir = await mkdtemp(path.join(os.tmpdir(), 'nexus-neo4j-restart-'));
-      env = { NEO4J_RUN_DIR: runDir, NEO4J_BOLT_PORT: String(await freePort()), NEO4J_PASSWORD: PASSWORD, NEO4J_HEAP: '512m' };
+      env = { NEO4J_RUN_DIR: await tempDir(), NEO4J_BOLT_PORT: String(await freePort()), NEO4J_PASSWORD: PASSWORD, NEO4J_HEAP: '512m' };
       const started = await neo4jCommand('start', env);
       expect(started.code, started.out).toBe(0);
     }, 240_000);
     afterAll(async () => {
       for (const c of cleanups.reverse()) await c();
       await neo4jCommand('stop', env);
-      await rm(runDir, { recursive: true, force: true });
     }, 120_000);
 
     it('is STORE_UNAVAILABLE within the timeout while Neo4j is down, and recovers with its data when it is back', async () => {
