@@ -33,9 +33,11 @@ export function chartSvg(config: ChartConfiguration<'bar'>, width: number, heigh
 const CELL = { w: 92, h: 26, top: 40 };
 const FONT = '12px sans-serif';
 
+let measure: CanvasRenderingContext2D | null = null;
+
 /** Text widths in the page's own fonts, so no name or title is cut. */
 function textWidth(s: string, font = FONT): number {
-  const ctx = document.createElement('canvas').getContext('2d')!;
+  const ctx = (measure ??= document.createElement('canvas').getContext('2d')!);
   ctx.font = font;
   return Math.ceil(ctx.measureText(s).width);
 }

@@ -16,6 +16,8 @@ import type { Capacity } from '../api/types.js';
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Title, Tooltip);
 
 const OTHER_COLOUR = '#b9bfcb';
+/** Every chart's size in CSS px, on the page and in its SVG. */
+const CHART_SIZE = { width: 560, height: 240 };
 
 export class ChartsView {
   private charts: Chart[] = [];
@@ -48,7 +50,7 @@ export class ChartsView {
     this.root.hidden = false;
     const close = h('button', { type: 'button', id: 'charts-close' }, 'Close');
     close.addEventListener('click', () => this.onClose());
-    const canvas = (id: string) => h('canvas', { id, width: 560, height: 240, role: 'img' });
+    const canvas = (id: string) => h('canvas', { id, width: CHART_SIZE.width, height: CHART_SIZE.height, role: 'img' });
     const stagesCanvas = canvas('chart-stages');
     const eventsCanvas = canvas('chart-events');
     const typesCanvas = canvas('chart-types');
@@ -57,7 +59,7 @@ export class ChartsView {
     eventsCanvas.setAttribute('aria-label', 'Dated events per year');
     const configs = chartConfigs(series, types);
     const chartFiles = (i: number, name: string) =>
-      fileButtons(name, () => this.charts[i]!.canvas.toDataURL('image/png'), () => chartSvg(configs[i]!, 560, 240, (d) => this.charts[i]!.isDatasetVisible(d)));
+      fileButtons(name, () => this.charts[i]!.canvas.toDataURL('image/png'), () => chartSvg(configs[i]!, CHART_SIZE.width, CHART_SIZE.height, (d) => this.charts[i]!.isDatasetVisible(d)));
     const heatTitle = 'State capacity by region and period, as the documents rate it (Markowitz, Table 2)';
     const heatSvg = () => heatMapSvg(heat, heatTitle, capacityLabel);
     this.root.append(
